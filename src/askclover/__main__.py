@@ -1,0 +1,6 @@
+"""``python -m askclover``."""
+
+from .cli import main_exit
+
+if __name__ == "__main__":
+    main_exit()

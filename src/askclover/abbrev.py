@@ -1,0 +1,48 @@
+"""Abbreviations defined in the text itself, as in "overall survival (OS)" (Schwartz & Hearst, 2003)."""
+from __future__ import annotations
+
+import re
+
+SHORT_FORM = re.compile(r"\(([^()\s][^()]{0,12}?)\)")
+
+
+def _best_long_form(short: str, long: str) -> str | None:
+    """Schwartz-Hearst: the shortest tail of ``long`` whose letters spell ``short`` in order."""
+    s, l = len(short) - 1, len(long) - 1
+    while s >= 0:
+        c = short[s].lower()
+        if not c.isalnum():
+            s -= 1
+            continue
+        while l >= 0 and (long[l].lower() != c or (s == 0 and l > 0 and long[l - 1].isalnum())):
+            l -= 1
+        if l < 0:
+            return None
+        l -= 1
+        s -= 1
+    start = long.rfind(" ", 0, l + 1) + 1
+    return long[start:].strip()
+
+
+def find(text: str) -> dict[str, str]:
+    """Map each short form defined in ``text`` to its long form."""
+    found: dict[str, str] = {}
+    for m in SHORT_FORM.finditer(text):
+        short = m.group(1).strip()
+        words = short.split()
+        if not (2 <= len(short) <= 10 and len(words) <= 2 and any(c.isalpha() for c in short)):
+            continue
+        if not short[0].isalnum():
+            continue
+        before = text[max(0, m.start() - 200):m.start()]
+        before = re.split(r"[.;:!?()\[\]\n]", before)[-1].rstrip(" ,")
+        window = before.split()[-min(len(short) + 5, 2 * len(short)):]
+        if not window:
+            continue
+        long = _best_long_form(short, " ".join(window))
+        if not long or len(long) <= len(short) or short.lower() in long.lower().split():
+            continue
+        if len(long.split()) > len(short) + 4:
+            continue
+        found.setdefault(short, long)
+    return found

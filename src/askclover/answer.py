@@ -1,0 +1,101 @@
+"""Answering one question: retrieve sentences, read the best span, or abstain."""
+from __future__ import annotations
+
+from .extract import (MIN_COVERAGE, Span, best_span, classify, coverage, definition_span, trim)
+from .index import Index
+from .model import Answer, Hit, Quote, QuestionType
+from .retrieve import Query, Retriever, understand
+
+Q = QuestionType
+SHORT_TYPES = (Q.PERSON, Q.DATE, Q.PLACE, Q.COUNT, Q.AMOUNT, Q.DURATION, Q.DEFINITION)
+MAX_QUESTION = 2000
+MAX_ANSWER = 300
+MAX_QUOTE = 450
+READ_HITS = 6
+NOT_SAID = "The article doesn't say."
+
+
+class Answerer:
+    """Answers questions from one knowledge index; stateless between questions."""
+
+    def __init__(self, index: Index, top_k: int = 3) -> None:
+        self.index = index
+        self.retriever = Retriever(index)
+        self.top_k = top_k
+
+    def doc(self, hit: Hit) -> str:
+        return self.index.knowledge.text_of(hit.source)
+
+    def quote(self, hit: Hit, around: tuple[int, int] | None = None) -> Quote:
+        """The hit's sentence as a verbatim quote, windowed around ``around`` when too long."""
+        doc = self.doc(hit)
+        start, end = hit.start, hit.end
+        if end - start > MAX_QUOTE:
+            a, b = around or (start, start)
+            start = max(start, min(a - (MAX_QUOTE - (b - a)) // 2, end - MAX_QUOTE))
+            start, end = trim(doc, start, end, MAX_QUOTE)
+        return Quote.from_text(doc, hit.source, start, end)
+
+    def ask(self, question: str, context: tuple[tuple[str, float], ...] = (),
+            near: frozenset[int] = frozenset(), resolved: str = "") -> Answer:
+        """Answer ``question``; ``context`` adds weighted terms, ``near`` favours passages."""
+        question = question.strip()
+        if not question:
+            return Answer(question, False, None, note="The question is empty.")
+        if len(question) > MAX_QUESTION:
+            return Answer(question, False, None,
+                          note=f"The question is longer than {MAX_QUESTION} characters.")
+        query = understand(question, self.index, context)
+        hits = self.retriever.search(query, k=max(READ_HITS, self.top_k))
+        qtype = classify(question, self.index.abbreviations)
+        if not hits:
+            return Answer(question, False, None, resolved=resolved or question, qtype=qtype, note=NOT_SAID)
+        if near:
+            hits = sorted(hits, key=lambda h: -h.score * (1.25 if h.passage in near else 1.0))
+        return self.read(question, query, qtype, hits, resolved or question)
+
+    def read(self, question: str, query: Query, qtype: QuestionType, hits: list[Hit], resolved: str) -> Answer:
+        """Pick the sentence and span that best answer the question, or abstain."""
+        top = hits[0].score
+        best: tuple[float, Hit, Span | None, float] | None = None
+        found = definition_span(query, hits, self.doc, self.index) if qtype is Q.DEFINITION else None
+        if found:
+            hit, span = found
+            best = (1.0, hit, span, 1.0)
+        else:
+            for hit in hits[:READ_HITS]:
+                doc = self.doc(hit)
+                passage = self.index.knowledge.passages[hit.passage]
+                cov = coverage(query, hit, doc, passage.heading + " " + passage.text, self.index)
+                span = best_span(qtype, hit, doc, query, self.index) if qtype in SHORT_TYPES else None
+                score = hit.score / top + cov + (0.3 + 0.05 * span.score if span else 0.0)
+                if best is None or score > best[0]:
+                    best = (score, hit, span, cov)
+        assert best is not None
+        _, hit, span, cov = best
+        if cov < MIN_COVERAGE:
+            return Answer(question, False, None, resolved=resolved, qtype=qtype, score=top,
+                          hits=tuple(hits), note=NOT_SAID + self.closest(hits[0]))
+        doc = self.doc(hit)
+        if span:
+            text = doc[span.start:span.end]
+            where = (span.start, span.end)
+        else:
+            s, e = trim(doc, hit.start, hit.end, MAX_ANSWER)
+            text, where = doc[s:e], None
+        quotes = [self.quote(hit, where)]
+        quotes += [self.quote(h) for h in hits if h is not hit][: max(self.top_k - 1, 0)]
+        return Answer(question, True, text, tuple(quotes), resolved, qtype, hit.score,
+                      where, tuple(hits))
+
+    def closest(self, hit: Hit) -> str:
+        """A pointer to the nearest thing the article does say."""
+        return f" The closest it comes: “{self.quote(hit).text}”"
+
+
+def ask(question: str, knowledge: Index | str | None = None) -> Answer:
+    """Answer one question about ``knowledge`` (an Index, a path, or the shipped article)."""
+    from .cache import load_index
+
+    index = knowledge if isinstance(knowledge, Index) else load_index(knowledge)
+    return Answerer(index).ask(question)

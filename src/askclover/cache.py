@@ -1,0 +1,93 @@
+"""Loading knowledge through an on-disk cache of the prepared index, keyed by file contents."""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from . import __version__
+from .errors import KnowledgeError
+from .index import Index
+from .knowledge import Document, Knowledge, decode, default_path, find_files, read_bytes
+
+
+def cache_dir() -> Path:
+    """``$ASKCLOVER_CACHE``, else ``$XDG_CACHE_HOME/askclover``, else ``~/.cache/askclover``."""
+    if os.environ.get("ASKCLOVER_CACHE"):
+        return Path(os.environ["ASKCLOVER_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "askclover"
+
+
+def load_index(path: str | os.PathLike[str] | None = None, use_cache: bool = True,
+               warn=lambda message: None) -> Index:
+    """The index of the knowledge at ``path``, from the cache when the files are unchanged."""
+    root = Path(path) if path is not None else default_path()
+    files = find_files(root)
+    raw: list[tuple[Path, bytes]] = []
+    warnings: list[str] = []
+    digest = hashlib.sha256(f"askclover {__version__}\n".encode())
+    for f in files:
+        try:
+            data = read_bytes(f)
+        except KnowledgeError as e:
+            warnings.append(str(e))
+            continue
+        raw.append((f, data))
+        digest.update(f"{f.resolve()}\0{len(data)}\0".encode())
+        digest.update(hashlib.sha256(data).digest())
+    key = digest.hexdigest()
+    target = cache_dir() / f"{key[:32]}.pickle"
+    if use_cache and raw:
+        index = _read(target, key)
+        if index is not None:
+            for w in index.knowledge.warnings:
+                warn(w)
+            return index
+    docs = []
+    for f, data in raw:
+        try:
+            docs.append(Document(str(f.resolve()), decode(f, data)))
+        except KnowledgeError as e:
+            warnings.append(str(e))
+    for w in warnings:
+        warn(w)
+    if not docs:
+        why = f" ({len(files)} skipped)" if files else ""
+        raise KnowledgeError(f"no usable .txt or .md file in {root}{why}")
+    index = Index.build(Knowledge.from_documents(docs, warnings))
+    if use_cache:
+        _write(target, key, index, warn)
+    return index
+
+
+def _read(target: Path, key: str) -> Index | None:
+    """The cached index, or None when it is missing, stale or corrupt (never trusted blindly)."""
+    try:
+        with open(target, "rb") as f:
+            stored_key, index = pickle.load(f)
+    except Exception:
+        return None
+    return index if stored_key == key and isinstance(index, Index) else None
+
+
+def _write(target: Path, key: str, index: Index, warn) -> None:
+    """Write the cache atomically: a temporary file in the same folder, then a rename."""
+    tmp = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".pickle")
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump((key, index), f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, target)
+        tmp = None
+    except OSError as e:
+        warn(f"cannot write the index cache in {target.parent} ({e.strerror or e}); continuing without it")
+    finally:
+        if tmp:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass

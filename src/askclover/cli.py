@@ -1,0 +1,147 @@
+"""The ``askclover`` command: parse arguments, call the library, render, map errors to exit codes."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from enum import IntEnum
+from typing import TextIO
+
+from . import __version__
+from .errors import AskCloverError
+from .present import auto_style, explain, json_line, render
+
+EXAMPLES = """examples:
+  askclover                                   start the interactive chat
+  askclover "what were the side effects?"     ask one question
+  askclover --json "who is the CEO?"          machine-readable answer
+  askclover --knowledge my-articles/ "..."    ask about your own .txt/.md files
+  printf 'q1\\nq2\\n' | askclover --json       a conversation, one question a line
+"""
+
+
+class ExitStatus(IntEnum):
+    """Exit codes: answered, not answered, usage or knowledge error, interrupted."""
+
+    OK = 0
+    NO_ANSWER = 1
+    ERROR = 2
+    INTERRUPTED = 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser; every option has help text."""
+    p = argparse.ArgumentParser(
+        prog="askclover", epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Answer questions about the articles in a knowledge folder, quoting them verbatim.",
+    )
+    p.add_argument("question", nargs="*", help="the question to ask (omit it for the interactive chat)")
+    p.add_argument("-k", "--knowledge", metavar="PATH",
+                   help="a .txt/.md file or a folder of them (default: $ASKCLOVER_KNOWLEDGE, else the shipped article)")
+    p.add_argument("-n", "--top-k", type=int, default=1, metavar="N",
+                   help="how many supporting quotes to show (default: 1)")
+    p.add_argument("--json", action="store_true", help="print one JSON object per question, nothing else")
+    p.add_argument("--explain", action="store_true", help="also show how the answer was found")
+    p.add_argument("--no-cache", action="store_true", help="rebuild the index instead of using the cache")
+    p.add_argument("--version", action="version", version=f"askclover {__version__}",
+                   help="show the version and exit")
+    return p
+
+
+def _safe(text: str) -> str:
+    """Undo the surrogate escapes the OS may give undecodable arguments."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def main(argv: list[str] | None = None, stdin: TextIO | None = None,
+         stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    """Run the command; return the exit status instead of exiting."""
+    stdin, stdout, stderr = stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr
+    try:
+        return _run(argv, stdin, stdout, stderr)
+    except KeyboardInterrupt:
+        print("", file=stderr)
+        return ExitStatus.INTERRUPTED
+    except BrokenPipeError:
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, stdout.fileno())
+        except (OSError, ValueError, AttributeError):
+            pass
+        return ExitStatus.OK
+
+
+def _run(argv: list[str] | None, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as e:
+        return int(e.code or 0)
+    if args.top_k < 1:
+        print("askclover: error: --top-k must be at least 1", file=stderr)
+        return ExitStatus.ERROR
+
+    def warn(message: str) -> None:
+        print(f"askclover: warning: {_safe(message)}", file=stderr)
+
+    from .cache import load_index
+    from .converse import Conversation
+
+    try:
+        index = load_index(args.knowledge, use_cache=not args.no_cache, warn=warn)
+    except AskCloverError as e:
+        print(f"askclover: error: {_safe(str(e))}", file=stderr)
+        return ExitStatus.ERROR
+    conversation = Conversation(index, top_k=max(args.top_k, 3))
+    question = _safe(" ".join(args.question)).strip()
+    if args.question:
+        if not question:
+            print("askclover: error: the question is empty", file=stderr)
+            return ExitStatus.ERROR
+        answer = conversation.ask(question)
+        _emit(answer, args, stdout)
+        return ExitStatus.OK if answer.answered else ExitStatus.NO_ANSWER
+    if _is_terminal(stdin) and _is_terminal(stdout) and not args.json:
+        from .repl import run
+
+        return run(conversation, top_k=args.top_k)
+    for raw in _lines(stdin):
+        line = raw.strip()
+        if line:
+            _emit(conversation.ask(line), args, stdout)
+            if not args.json:
+                print(file=stdout)
+            stdout.flush()
+    return ExitStatus.OK
+
+
+def _lines(stdin: TextIO):
+    """Lines of standard input, decoded leniently so bad bytes cannot stop the run."""
+    buffer = getattr(stdin, "buffer", None)
+    if buffer is None:
+        yield from stdin
+        return
+    for raw in buffer:
+        yield raw.decode("utf-8", "replace")
+
+
+def _is_terminal(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _emit(answer, args, stdout: TextIO) -> None:
+    if args.json:
+        print(json_line(answer), file=stdout)
+        return
+    style = auto_style(stdout)
+    print(render(answer, style, args.top_k), file=stdout)
+    if args.explain:
+        print(explain(answer, style), file=stdout)
+
+
+def main_exit() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

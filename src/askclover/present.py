@@ -1,0 +1,104 @@
+"""Rendering answers for people (wrapped, optionally coloured) and for programs (JSON lines)."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import textwrap
+from dataclasses import dataclass
+
+from .model import Answer, Quote
+
+CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+BOLD, DIM, HILITE, RESET = "\x1b[1m", "\x1b[2m", "\x1b[1;33m", "\x1b[0m"
+
+
+def clean(text: str) -> str:
+    """Text safe to print on a terminal: escape sequences and control characters removed."""
+    return CONTROL.sub("", text.replace("\t", " ")).encode("utf-8", "replace").decode("utf-8")
+
+
+def to_json(answer: Answer) -> dict:
+    """The ``--json`` object for one answer (the contract in the README)."""
+    return {
+        "question": answer.question,
+        "answered": answer.answered,
+        "answer": answer.text if answer.answered else None,
+        "quotes": [{"text": q.text, "source": q.source, "start": q.start, "end": q.end, "line": q.line}
+                   for q in answer.quotes],
+        "resolved": answer.resolved or answer.question,
+        "type": answer.qtype.value,
+        "score": round(answer.score, 3),
+        **({"note": answer.note} if answer.note and not answer.answered else {}),
+    }
+
+
+def json_line(answer: Answer) -> str:
+    """One line of ``--json`` output."""
+    return json.dumps(to_json(answer), ensure_ascii=False, separators=(",", ":"))
+
+
+@dataclass(frozen=True)
+class Style:
+    """How human output looks: colour on or off, and the width to wrap at."""
+
+    color: bool = False
+    width: int = 80
+
+    def paint(self, code: str, text: str) -> str:
+        return f"{code}{text}{RESET}" if self.color and text else text
+
+
+def auto_style(stream, width: int | None = None) -> Style:
+    """Colour only on a terminal and when ``NO_COLOR`` is unset; width from the terminal."""
+    color = bool(getattr(stream, "isatty", lambda: False)()) and not os.environ.get("NO_COLOR")
+    if width is None:
+        try:
+            width = os.get_terminal_size(stream.fileno()).columns
+        except (OSError, ValueError, AttributeError):
+            width = int(os.environ.get("COLUMNS", "80") or 80)
+    return Style(color, max(20, min(width, 100)))
+
+
+def _wrap(text: str, width: int, indent: str) -> list[str]:
+    return textwrap.wrap(text, width=width, initial_indent=indent, subsequent_indent=indent) or [indent]
+
+
+def render_quote(quote: Quote, style: Style, span: tuple[int, int] | None = None) -> str:
+    """A quote wrapped to the width, the answer span highlighted, and its file:line below."""
+    text = clean(quote.text)
+    lines = _wrap(f"“{text}”", style.width, "  ")
+    out = "\n".join(lines)
+    if style.color and span and quote.start <= span[0] and span[1] <= quote.end:
+        piece = clean(quote.text[span[0] - quote.start:span[1] - quote.start])
+        words = piece.split()
+        if words:
+            pattern = r"\s+".join(re.escape(w) for w in words)
+            out = re.sub(pattern, lambda m: style.paint(HILITE, m.group()), out, count=1)
+    where = f"  — {clean(os.path.basename(quote.source))}:{quote.line}"
+    return out + "\n" + style.paint(DIM, where)
+
+
+def render(answer: Answer, style: Style, top_k: int = 1) -> str:
+    """A human-readable answer: the answer in bold, then its quotes."""
+    if not answer.answered:
+        return "\n".join(_wrap(clean(answer.note or "The article doesn't say."), style.width, ""))
+    head = "\n".join(_wrap(clean(answer.text or ""), style.width, ""))
+    parts = [style.paint(BOLD, head)]
+    if answer.resolved and answer.resolved != answer.question:
+        parts.append(style.paint(DIM, f"  (read as: {clean(answer.resolved)})"))
+    for i, q in enumerate(answer.quotes[:max(top_k, 1)]):
+        parts.append(render_quote(q, style, answer.span if i == 0 else None))
+    return "\n".join(parts)
+
+
+def explain(answer: Answer, style: Style) -> str:
+    """Why this answer: the question type, the span, and the passages with their scores."""
+    lines = [f"question type: {answer.qtype.value}"]
+    if answer.resolved and answer.resolved != answer.question:
+        lines.append(f"read as: {clean(answer.resolved)}")
+    lines.append(f"answer: {clean(answer.text) if answer.answered else '(abstained)'}")
+    for i, h in enumerate(answer.hits[:5], 1):
+        snippet = clean(h.text if len(h.text) < 160 else h.text[:157] + "…")
+        lines.append(f"{i}. [{h.score:.2f}] {os.path.basename(h.source)}: {snippet}")
+    return "\n".join(textwrap.fill(ln, style.width, subsequent_indent="   ") for ln in lines)

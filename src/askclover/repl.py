@@ -1,0 +1,149 @@
+"""The interactive chat: a prompt-toolkit loop over a Conversation."""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from prompt_toolkit import PromptSession
+from prompt_toolkit.auto_suggest import AutoSuggestFromHistory
+from prompt_toolkit.completion import WordCompleter
+from prompt_toolkit.history import FileHistory, InMemoryHistory
+from prompt_toolkit.output import Output
+
+from .converse import Conversation
+from .model import Answer
+from .present import Style, explain, render
+
+HELP = """Ask a question about the loaded articles and press Enter.
+  /help      this help            /sources   the loaded files
+  /why       how the last answer was found
+  /reset     forget the conversation so far
+  /quit      leave (or Ctrl-D); Ctrl-C clears the line"""
+PROMPT = "askclover> "
+
+
+def history_path() -> Path:
+    """``$XDG_STATE_HOME/askclover/history``, else ``~/.local/state/askclover/history``."""
+    base = os.environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
+    return Path(base) / "askclover" / "history"
+
+
+def make_history(warn):
+    """A file history, or an in-memory one with a warning when the file cannot be written."""
+    path = history_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "a", encoding="utf-8"):
+            pass
+        return FileHistory(str(path))
+    except OSError as e:
+        warn(f"history will not be saved ({e.strerror or e})")
+        return InMemoryHistory()
+
+
+def vocabulary(conversation: Conversation) -> list[str]:
+    """Completion words: the terms the knowledge uses, as written in it (names, abbreviations)."""
+    seen: dict[str, str] = {}
+    for d in conversation.index.knowledge.documents:
+        for w in re.findall(r"[A-Za-z][\w-]{3,}", d.text):
+            seen.setdefault(w.lower(), w)
+    return sorted(seen.values(), key=str.lower)
+
+
+def examples(conversation: Conversation, n: int = 3) -> list[str]:
+    """Example questions drawn from the knowledge: its question headings, abbreviations, key words."""
+    ix = conversation.index
+    out = [p.text for p in ix.knowledge.passages if p.is_heading and p.text.endswith("?") and len(p.text) < 70]
+    out += [f"What does {short} stand for?" for short in ix.abbreviations]
+    out += [f"What is said about {w}?" for w, _ in ix.vocabulary.most_common(300) if len(w) > 7 and w.isalpha()]
+    return out[:n]
+
+
+class Repl:
+    """The chat loop; input and output are injectable so tests can drive it."""
+
+    def __init__(self, conversation: Conversation, top_k: int = 1, input=None,
+                 output: Output | None = None, history=None, color: bool | None = None,
+                 width: int | None = None) -> None:
+        self.conversation = conversation
+        self.top_k = top_k
+        self.last: Answer | None = None
+        self.session: PromptSession[str] = PromptSession(
+            history=history or InMemoryHistory(), auto_suggest=AutoSuggestFromHistory(),
+            completer=WordCompleter(vocabulary(conversation), ignore_case=True),
+            complete_while_typing=False, input=input, output=output,
+        )
+        self.color = (not os.environ.get("NO_COLOR")) if color is None else color
+        self.width = width
+
+    def style(self) -> Style:
+        width = self.width or self.session.output.get_size().columns
+        return Style(self.color, max(20, min(width, 100)))
+
+    def say(self, text: str) -> None:
+        """Print through prompt-toolkit so the screen stays consistent."""
+        from prompt_toolkit import print_formatted_text
+        from prompt_toolkit.formatted_text import ANSI
+
+        print_formatted_text(ANSI(text), output=self.session.output)
+
+    def banner(self) -> None:
+        ix = self.conversation.index
+        files = len(ix.knowledge.documents)
+        self.say(f"askclover — {files} file{'s' * (files != 1)}, {len(ix.knowledge.passages)} passages loaded. "
+                 "/help for commands, Ctrl-D to quit.")
+        tips = examples(self.conversation)
+        if tips:
+            self.say("Try: " + "  ·  ".join(tips))
+
+    def command(self, line: str) -> bool:
+        """Run a /command; return False to leave the loop."""
+        cmd = line.split()[0].lower()
+        if cmd in ("/quit", "/exit", "/q"):
+            return False
+        if cmd == "/help":
+            self.say(HELP)
+        elif cmd == "/sources":
+            counts: dict[str, int] = {}
+            for p in self.conversation.index.knowledge.passages:
+                counts[p.source] = counts.get(p.source, 0) + 1
+            self.say("\n".join(f"  {src}  ({n} passages)" for src, n in counts.items()))
+        elif cmd == "/why":
+            self.say(explain(self.last, self.style()) if self.last else "Nothing asked yet.")
+        elif cmd == "/reset":
+            self.conversation.reset()
+            self.last = None
+            self.say("Conversation reset.")
+        else:
+            self.say(f"Unknown command {cmd}; /help lists them.")
+        return True
+
+    def run(self) -> int:
+        """Loop until /quit or Ctrl-D; Ctrl-C only clears the current line."""
+        self.banner()
+        while True:
+            try:
+                line = self.session.prompt(PROMPT).strip()
+            except KeyboardInterrupt:
+                continue
+            except EOFError:
+                return 0
+            if not line:
+                continue
+            if line.startswith("/"):
+                if not self.command(line):
+                    return 0
+                continue
+            self.last = self.conversation.ask(line)
+            self.say(render(self.last, self.style(), self.top_k))
+
+
+def run(conversation: Conversation, top_k: int = 1) -> int:
+    """Start the chat on the real terminal with persistent history."""
+    import sys
+
+    def warn(message: str) -> None:
+        print(f"askclover: warning: {message}", file=sys.stderr)
+
+    return Repl(conversation, top_k, history=make_history(warn)).run()

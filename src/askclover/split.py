@@ -1,0 +1,99 @@
+"""Splitting a file's text into passages (paragraphs) and sentences with exact offsets."""
+from __future__ import annotations
+
+import re
+
+from .model import Passage, Sentence
+
+BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+LIST_MARK = re.compile(r"(?:[-*+•]|\d{1,3}[.)]|#{1,6})[ \t]+")
+SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+")
+NEXT_STARTS = re.compile(r"[\"'“‘(\[]?[A-Z0-9\u00C0-\u024F-]")
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof sr jr st vs etc al fig no vol ed eds inc ltd co corp dept univ approx est "
+    "jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e cf gen gov sen rep col lt mt ca".split()
+)
+WRAPPED_LINE = 100
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, pos = [], start
+    for line in text[start:end].split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    m = LIST_MARK.match(text, start, end)
+    if m and m.end() < end:
+        start = m.end()
+    return start, end
+
+
+def _is_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    """True when a block's lines are one hard-wrapped paragraph, not one paragraph per line."""
+    if len(lines) < 2:
+        return True
+    if any(LIST_MARK.match(text, s, e) for s, e in lines):
+        return False
+    return all(e - s <= WRAPPED_LINE for s, e in lines[:-1])
+
+
+def _is_heading(text: str) -> bool:
+    """A title line: marked with ``#``, a question, or short with no closing punctuation."""
+    stripped = text.strip()
+    if stripped.endswith("?"):
+        return True
+    words = stripped.split()
+    return len(words) <= 14 and not re.search(r"[.!:;,\"”]$", stripped)
+
+
+def sentences(text: str, start: int, end: int) -> tuple[Sentence, ...]:
+    """Split ``text[start:end]`` into sentences, keeping abbreviations like ``U.S.`` whole."""
+    out, pos = [], start
+    for m in SENTENCE_END.finditer(text, start, end):
+        if not NEXT_STARTS.match(text, m.end(), end):
+            continue
+        word = re.search(r"(\S+?)[.!?…]+[\"'”’)\]]*$", text[pos:m.end()].rstrip())
+        if word:
+            w = word.group(1).lower().lstrip("(\"'“‘")
+            if m.group()[0] == "." and (w in ABBREVIATIONS or len(w) == 1 or "." in w):
+                continue
+        s, e = _strip(text, pos, m.end())
+        if e > s:
+            out.append(Sentence(s, e))
+        pos = m.end()
+    s, e = _strip(text, pos, end)
+    if e > s:
+        out.append(Sentence(s, e))
+    return tuple(out)
+
+
+def passages(text: str, source: str) -> list[Passage]:
+    """The paragraphs of a file: blank-line blocks, or single lines where a block is unwrapped."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in [*BLANK_LINE.finditer(text), None]:
+        stop = m.start() if m else len(text)
+        lines = [ln for ln in _lines(text, pos, stop) if text[ln[0]:ln[1]].strip()]
+        if lines:
+            spans.extend([(lines[0][0], lines[-1][1])] if _is_wrapped(text, lines) else lines)
+        pos = m.end() if m else len(text)
+    out: list[Passage] = []
+    heading = ""
+    for s, e in spans:
+        s, e = _strip(text, s, e)
+        if e <= s:
+            continue
+        body = text[s:e]
+        if _is_heading(body) and "\n" not in body:
+            heading = body
+            out.append(Passage(source, s, e, body, (Sentence(s, e),), heading, is_heading=True))
+            continue
+        out.append(Passage(source, s, e, body, sentences(text, s, e), heading))
+    return out

@@ -1,0 +1,90 @@
+"""Turning text into index terms: tokens with offsets, case-folding, stop words, stems."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from functools import lru_cache
+
+TOKEN = re.compile(r"\w+(?:[.,]\d+)*", re.UNICODE)
+
+STOP_WORDS = frozenset(
+    """a about above after again against all am an and any are aren as at be because been before
+    being below between both but by can could did didn do does doesn doing don down during each
+    few for from further had hadn has hasn have haven having he her here hers herself him himself
+    his how i if in into is isn it its itself just let me more most my myself nor of off on once
+    only or other our ours ourselves out over own same shan she should so some such than that the
+    their theirs them themselves then there these they this those through to too under until up
+    upon very was wasn we were weren what when where which while who whom whose why will with
+    won would you your yours yourself yourselves s t d ll m o re ve y also get got tell say said
+    does did done many much""".split()
+)
+
+NUMBER_WORDS = {
+    w: str(i)
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+NUMBER_WORDS.update(thirty="30", forty="40", fifty="50", sixty="60", seventy="70",
+                    eighty="80", ninety="90", hundred="100", thousand="1000", million="1000000")
+ORDINAL_WORDS = {"first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th"}
+
+
+def fold(word: str) -> str:
+    """Case- and compatibility-fold a word: ``mCi`` -> ``mci``, ``m²`` -> ``m2``."""
+    return unicodedata.normalize("NFKC", word).casefold()
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    from nltk.stem.porter import PorterStemmer  # imported on first use: nltk is slow to import
+
+    return PorterStemmer()
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The Porter stem of a folded word; numbers and number words become digits."""
+    if word in NUMBER_WORDS:
+        return NUMBER_WORDS[word]
+    if word in ORDINAL_WORDS:
+        return ORDINAL_WORDS[word]
+    if not word.isalpha():
+        return word
+    return _stemmer().stem(word)
+
+
+def tokens(text: str) -> Iterator[tuple[str, int, int]]:
+    """Yield ``(folded word, start, end)`` for every word and number in ``text``."""
+    for m in TOKEN.finditer(text):
+        yield fold(m.group()).replace("_", ""), m.start(), m.end()
+
+
+def terms(text: str) -> list[str]:
+    """The index terms of ``text``: folded, stop words dropped, stemmed."""
+    return [stem(w) for w, _, _ in tokens(text) if w and w not in STOP_WORDS]
+
+
+def is_content(word: str) -> bool:
+    """True for a folded word that carries meaning (not a stop word)."""
+    return bool(word) and word not in STOP_WORDS
+
+
+def edit_distance(a: str, b: str, limit: int = 2) -> int:
+    """Damerau-Levenshtein distance (adjacent swaps count once), cut off above ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1]
