@@ -1,17 +1,23 @@
 """Answering one question: retrieve sentences, read the best span, or abstain."""
 from __future__ import annotations
 
-from .extract import (MIN_COVERAGE, Span, best_span, classify, coverage, definition_span, trim)
+from .extract import (MIN_COVERAGE, Span, best_span, classify, coverage, definition_span, predicates,
+                      trim)
 from .index import Index
 from .model import Answer, Hit, Quote, QuestionType
 from .retrieve import Query, Retriever, understand
 
 Q = QuestionType
-SHORT_TYPES = (Q.PERSON, Q.DATE, Q.PLACE, Q.COUNT, Q.AMOUNT, Q.DURATION, Q.DEFINITION)
+SHORT_TYPES = (Q.PERSON, Q.DATE, Q.PLACE, Q.COUNT, Q.AMOUNT, Q.DURATION, Q.DEFINITION, Q.DESCRIPTION)
 MAX_QUESTION = 2000
 MAX_ANSWER = 300
 MAX_QUOTE = 450
 READ_HITS = 6
+W_COVERAGE = 1.0
+W_SPAN = 0.3
+W_SPAN_FIT = 0.05
+W_PREDICATE = 0.2
+TYPED_COVERAGE = 0.35
 NOT_SAID = "The article doesn't say."
 
 
@@ -66,15 +72,18 @@ class Answerer:
             for hit in hits[:READ_HITS]:
                 doc = self.doc(hit)
                 passage = self.index.knowledge.passages[hit.passage]
-                cov = coverage(query, hit, doc, passage.heading + " " + passage.text, self.index)
+                cov = coverage(query, hit.text, passage.heading + " " + passage.text, self.index)
                 span = best_span(qtype, hit, doc, query, self.index) if qtype in SHORT_TYPES else None
-                score = hit.score / top + cov + (0.3 + 0.05 * span.score if span else 0.0)
+                score = hit.score / top + W_COVERAGE * cov + (W_SPAN + W_SPAN_FIT * span.score if span else 0.0)
+                score += W_PREDICATE * predicates(query, hit.text)
                 if best is None or score > best[0]:
                     best = (score, hit, span, cov)
         assert best is not None
         _, hit, span, cov = best
-        if cov < MIN_COVERAGE:
-            return Answer(question, False, None, resolved=resolved, qtype=qtype, score=top,
+        self.last_coverage = cov
+        typed = span is not None and qtype is not Q.DESCRIPTION and not query.unknown
+        if cov < (TYPED_COVERAGE if typed else MIN_COVERAGE):
+            return Answer(question, False, None, (self.quote(hits[0]),), resolved, qtype, top,
                           hits=tuple(hits), note=NOT_SAID + self.closest(hits[0]))
         doc = self.doc(hit)
         if span:

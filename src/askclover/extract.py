@@ -20,7 +20,7 @@ MODIFIER = (r"(?:(?:more|less|fewer|greater|higher|lower) than|at least|at most|
             r"nearly|almost|around|over|under|up to|roughly|some|only|just|exactly|an? estimated)")
 UNIT = r"(?:[%‰]|[A-Za-zµμ]+(?:/[A-Za-z0-9²³]+)?[²³]?)"
 QUANTITY = re.compile(
-    rf"(?:\b{MODIFIER}\s+)?(?<![\w.])(?:[$€£¥]\s?)?{NUMBER}(?:\s*(?:-|–|to|and|or)\s*{NUMBER})?"
+    rf"(?:\b{MODIFIER}\s+)?(?<![\w.-])(?:[$€£¥]\s?)?{NUMBER}(?:\s*(?:-|–|to|and|or)\s*{NUMBER})?"
     rf"(?:-(?:[a-z]+-)*[a-z]+\b|\s*{UNIT}(?:\s+(?!(?:of|and|or|the|a|an|in|to|for|at|on|by|with|was|were|is|are)\b)[a-z]+(?:-[a-z]+)*)?)?",
     re.IGNORECASE,
 )
@@ -39,7 +39,7 @@ CAPITALISED = re.compile(
 WH_NOUN = re.compile(r"\b(?:what|which|whose)\s+((?:\w+[\s-]){0,2}?\w+)\b", re.IGNORECASE)
 AUXILIARIES = frozenset("is are was were did do does has have had can could will would should may might".split())
 NEGATIONS = frozenset("no not none never neither nor without n't".split())
-MIN_COVERAGE = 0.6
+MIN_COVERAGE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,9 +52,8 @@ class Span:
 
 
 def classify(question: str, abbreviations: dict[str, str] | None = None) -> QuestionType:
-    """What the question asks for, from its wh-word and the words around it."""
-    q = fold(question).strip()
-    words = re.findall(r"[\w'-]+", q)
+    """What the question asks for, read from its first wh-word and the words after it."""
+    words = re.findall(r"[\w'-]+", fold(question))
     if not words:
         return Q.DESCRIPTION
     text = " ".join(words)
@@ -63,27 +62,42 @@ def classify(question: str, abbreviations: dict[str, str] | None = None) -> Ques
     m = re.match(r"(?:what|who)\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?([\w-]+)$", text)
     if m and abbreviations and any(fold(s) == m.group(1) for s in abbreviations):
         return Q.DEFINITION
-    if re.search(r"\bhow many\b|\bnumber of\b", text):
-        return Q.COUNT
-    if re.search(r"\bhow (?:much|large|big|high|far|old|tall|heavy)\b|\bwhat (?:total )?(?:dose|amount|percent|percentage|proportion|size|rate|price)\b", text):
-        return Q.AMOUNT
-    if re.search(r"\bhow long\b|\bwhat (?:duration|period)\b", text):
-        return Q.DURATION
-    if re.search(r"\bwhen\b|\bwhat (?:year|date|month|day|decade|century|time)\b|\bwhich (?:year|date|month|day|decade|century)\b|\bin what year\b", text):
-        return Q.DATE
-    if re.search(r"\bwhere\b|\b(?:what|which) (?:country|city|countries|cities|place|region|state|continent|town)\b", text):
-        return Q.PLACE
-    if re.search(r"\bwho(?:m|se)?\b|\b(?:what|which) (?:company|person|organi[sz]ation|group|firm|man|woman|king|leader|agency)\b", text):
-        return Q.PERSON
-    if words[0] in AUXILIARIES:
+    wh = re.search(r"\b(what|which|who|whom|whose|when|where|why|how)\b(.*)", text)
+    if not wh:
+        if words[0] in AUXILIARIES:
+            return Q.YESNO
+        return Q.LIST if words[0] == "list" else Q.DESCRIPTION
+    word, rest = wh.group(1), wh.group(2).split()
+    nxt = rest[0] if rest else ""
+    noun = " ".join(rest[:2])
+    if words[0] in AUXILIARIES and wh.start() > 0 and word not in ("how",):
         return Q.YESNO
-    if re.match(r"(?:what|which) (?:were|are) the\b", text) or words[0] == "list":
-        return Q.LIST
+    if word == "how":
+        if nxt == "many":
+            return Q.COUNT
+        if nxt in ("much", "large", "big", "high", "far", "old", "tall", "heavy", "low", "small", "often"):
+            return Q.AMOUNT
+        if nxt == "long":
+            return Q.DURATION
+        return Q.DESCRIPTION
+    if word == "when":
+        return Q.DATE
+    if word == "where":
+        return Q.PLACE
+    if word in ("who", "whom", "whose"):
+        return Q.PERSON
+    if word in ("what", "which"):
+        if re.match(r"(?:(?:total|average|exact|approximate)\s+)?(?:dose|amount|percent|percentage|proportion|size|rate|price|cost|number|quantity)\b", noun):
+            return Q.COUNT if nxt in ("number",) else Q.AMOUNT
+        if re.match(r"(?:year|date|month|day|decade|century|time|era|period)\b", noun):
+            return Q.DATE
+        if re.match(r"(?:country|countries|city|cities|place|region|state|continent|town|location|area|island|river)\b", noun):
+            return Q.PLACE
+        if re.match(r"(?:company|person|people|organi[sz]ation|group|firm|man|woman|king|queen|leader|agency|president|ruler|author)\b", noun):
+            return Q.PERSON
+        if re.match(r"(?:were|are) the\b", noun) and re.search(r"s\b", " ".join(rest[2:4])):
+            return Q.LIST
     return Q.DESCRIPTION
-
-
-def _question_stems(query: Query) -> set[str]:
-    return {t for t, w in query.terms if w >= 0.8}
 
 
 def _matches(doc: str, start: int, end: int, wanted: set[str]) -> list[int]:
@@ -94,6 +108,21 @@ def _matches(doc: str, start: int, end: int, wanted: set[str]) -> list[int]:
 def _overlap(doc: str, start: int, end: int, wanted: set[str]) -> float:
     ws = [stem(w) for w, _, _ in tokens(doc[start:end]) if w not in STOP_WORDS]
     return sum(w in wanted for w in ws) / len(ws) if ws else 0.0
+
+
+def _tidy(doc: str, s: int, e: int) -> tuple[int, int]:
+    """Cut a quantity before the first word after its number that cannot be part of it
+    (a function word or a verb in -ed/-ing), and drop a dangling "per"."""
+    seen_number = False
+    for w, ws, _ in tokens(doc[s:e]):
+        if w[:1].isdigit() or w in NUMBER_WORDS or w in ORDINAL_WORDS:
+            seen_number = True
+        elif seen_number and (w in STOP_WORDS or (len(w) > 4 and re.search(r"(?:ed|ing)$", w))):
+            e = s + ws
+            break
+    text = doc[s:e].rstrip(" ,;:")
+    text = re.sub(r"\s+per$", "", text)
+    return s, s + len(text)
 
 
 def _candidates(qtype: QuestionType, doc: str, start: int, end: int, index: Index) -> list[tuple[int, int]]:
@@ -107,8 +136,10 @@ def _candidates(qtype: QuestionType, doc: str, start: int, end: int, index: Inde
                 continue
             if qtype is Q.COUNT and re.search(r"\d(?:st|nd|rd|th)\b", span):
                 continue
-            out.append((start + m.start(), start + m.end()))
-        return out
+            if re.search(r"\b[A-Z][\w-]*\s$", text[:m.start()]) and span[:1].isdigit():
+                continue
+            out.append(_tidy(doc, start + m.start(), start + m.end()))
+        return out + _ranges(doc, out)
     if qtype is Q.DATE:
         return [(start + m.start(), start + m.end()) for m in DATE.finditer(text)]
     if qtype in (Q.PERSON, Q.PLACE):
@@ -129,6 +160,15 @@ def _candidates(qtype: QuestionType, doc: str, start: int, end: int, index: Inde
     return []
 
 
+def _ranges(doc: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join neighbouring quantities into ranges: "from 252 mm² to about 141 mm²"."""
+    out = []
+    for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
+        if re.fullmatch(r"\s*(?:to|-|–|and)\s*(?:about|approximately|around|nearly)?\s*", doc[e1:s2]):
+            out.append((s1, e2))
+    return out
+
+
 def _label_score(doc: str, s: int, sent_start: int, wanted: set[str], index: Index) -> float:
     """Reward a value whose nearest preceding word is what the question asks about; punish
     one labelled with a different term the text defines (a value of another measure)."""
@@ -146,33 +186,98 @@ def _label_score(doc: str, s: int, sent_start: int, wanted: set[str], index: Ind
     return 0.0
 
 
+def _head_words(question: str) -> set[str]:
+    """Stems of the noun the question asks for: "what phase" -> phase, "how many doses" -> dose."""
+    q = fold(question)
+    m = WH_NOUN.search(q) or re.search(r"\bhow (?:many|much)\s+((?:[\w-]+\s+)?[\w-]+)", q)
+    if not m:
+        return set()
+    return {stem(w) for w in m.group(1).split() if w not in STOP_WORDS}
+
+
+def _named_by_head(doc: str, start: int, end: int, head: set[str]) -> list[tuple[int, int]]:
+    """Spans where the asked-for noun is followed by its identifier ("phase 1b", "Article 7")."""
+    out = []
+    toks = list(tokens(doc[start:end]))
+    for i, (w, s, e) in enumerate(toks[:-1]):
+        nxt, ns, ne = toks[i + 1]
+        if stem(w) in head and ns - e <= 1 and any(c.isdigit() for c in nxt):
+            out.append((start + s, start + ne))
+    return out
+
+
+def appositive(doc: str, start: int, end: int, query: Query, head: set[str]) -> tuple[int, int] | None:
+    """For "what (kind of thing) is X": the phrase the sentence puts beside X ("X, a targeted
+    radiotherapy," or "X is a ..."), which is how text defines a thing."""
+    subject = query.stems - head
+    if not subject:
+        return None
+    toks = list(tokens(doc[start:end]))
+    for i, (w, s, e) in enumerate(toks):
+        if stem(w) not in subject:
+            continue
+        rest = doc[start + e:end]
+        m = re.match(r"(?:,\s*|\s+(?:is|was|are|were)\s+)((?:an?|the)\s+[^,;.()]{3,80}?)(?=[,;.()]|\s+(?:that|which|who|in|for|with)\b)", rest)
+        if m:
+            s2 = start + e + m.start(1)
+            return s2, s2 + len(m.group(1).rstrip())
+    return None
+
+
+def _proximity(doc: str, s: int, e: int, places: dict[str, list[int]], weight: dict[str, float]) -> float:
+    """How close a span sits to the question's words, each word counted by its IDF."""
+    total = sum(weight.values()) or 1.0
+    score = 0.0
+    for term, offsets in places.items():
+        d = min(s - p if p < s else max(p - e, 0) for p in offsets)
+        score += weight[term] * 2.0 ** (-d / 30.0)
+    return score / total
+
+
 def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Index) -> Span | None:
     """The candidate span of ``hit`` that best fits the question, or None."""
-    wanted = _question_stems(query)
-    spots = _matches(doc, hit.start, hit.end, wanted)
-    wh = WH_NOUN.search(query.text)
-    head = {stem(fold(w)) for w in wh.group(1).split()} - {stem(x) for x in STOP_WORDS} if wh else set()
-    m = re.search(r"\bhow (?:many|much)\s+([\w-]+)", fold(query.text))
-    if m:
-        head.add(stem(m.group(1)))
+    wanted = query.stems
+    places: dict[str, list[int]] = {}
+    for w, ws, _ in tokens(doc[hit.start:hit.end]):
+        t = stem(w)
+        if t in wanted:
+            places.setdefault(t, []).append(hit.start + ws)
+    weight = {t: index.idf(t) or 1.0 for t in places}
+    head = _head_words(query.text)
+    measured = qtype in (Q.COUNT, Q.AMOUNT, Q.DURATION, Q.DESCRIPTION)
+    kind = Q.AMOUNT if qtype is Q.DESCRIPTION else qtype
     best: Span | None = None
-    for s, e in _candidates(qtype, doc, hit.start, hit.end, index):
+    for s, e in _candidates(kind, doc, hit.start, hit.end, index):
         span_words = [stem(w) for w, _, _ in tokens(doc[s:e]) if w not in STOP_WORDS]
         if not span_words:
             continue
         inside = sum(w in wanted for w in span_words)
-        if qtype in (Q.PERSON, Q.PLACE) and inside == len(span_words):
+        if inside == len(span_words):
             continue
-        if qtype in (Q.COUNT, Q.AMOUNT, Q.DURATION, Q.DATE) and inside == len(span_words):
-            continue
-        dist = min((abs(p - s) if p < s else abs(p - e) for p in spots), default=200)
-        score = -dist / 25.0 - inside * 0.5
-        score += 1.5 * sum(w in head for w in span_words)
-        if qtype in (Q.COUNT, Q.AMOUNT, Q.DURATION):
-            score += _label_score(doc, s, hit.start, wanted, index)
+        score = 3.0 * _proximity(doc, s, e, places, weight) - 0.3 * inside
+        score += sum(index.idf(w) or 1.0 for w in span_words if w in head) / 4.0
+        if measured:
+            label = _label_score(doc, s, hit.start, wanted, index)
+            if qtype is Q.DESCRIPTION and (label <= 0 or not re.search(r"[^\d\s.,]", doc[s:e])):
+                continue
+            score += label
+            if not re.search(r"[^\d\s.,]", doc[s:e]):
+                score -= 1.0
         if best is None or score > best.score:
             best = Span(s, e, score)
+    if qtype is Q.DESCRIPTION:
+        for s, e in _named_by_head(doc, hit.start, hit.end, head):
+            return Span(s, e, 2.0)
+        found = appositive(doc, hit.start, hit.end, query, head)
+        if found and (best is None or best.score < 2.0):
+            return Span(*found, 1.5)
     return best
+
+
+def predicates(query: Query, sentence: str) -> bool:
+    """True when the sentence states something of the question's words: "side effects were ..."."""
+    pattern = r"([\w-]+)\s+(?:is|are|was|were|include|includes|included|consists?|means?)\b"
+    return any(stem(fold(m.group(1))) in query.stems for m in re.finditer(pattern, sentence))
 
 
 def definition_span(query: Query, hits: list[Hit], doc_of, index: Index) -> tuple[Hit, Span] | None:
@@ -188,36 +293,22 @@ def definition_span(query: Query, hits: list[Hit], doc_of, index: Index) -> tupl
     return None
 
 
-def coverage(query: Query, hit: Hit, doc: str, context: str, index: Index) -> float:
-    """Share of the question's IDF weight found in the sentence (or, half-counted, its passage)."""
-    weights = {t: w for t, w in query.weights.items() if w >= 0.8}
-    if not weights:
+def coverage(query: Query, sentence: str, context: str, index: Index) -> float:
+    """Share of the question's IDF weight found in the sentence (half-counted in its passage)."""
+    if not query.concepts:
         return 0.0
     top = max(index.sentence_bm25.idf.values(), default=1.0)
-    sent = {stem(w) for w, _, _ in tokens(doc[hit.start:hit.end])}
+    sent = {stem(w) for w, _, _ in tokens(sentence)}
     ctx = {stem(w) for w, _, _ in tokens(context)}
-    expanded = {t for t, w in query.terms if w < 1.0}
     total = got = 0.0
-    for t, w in weights.items():
-        idf = index.idf(t) or top
-        if t in expanded:
-            continue
+    for concept in query.concepts:
+        idf = max((index.idf(alt[0]) for alt in concept), default=0.0) or top
         total += idf
-        if t in sent or _expanded_hit(t, sent, index):
+        if any(set(alt) <= sent for alt in concept):
             got += idf
-        elif t in ctx:
+        elif any(set(alt) <= ctx for alt in concept):
             got += 0.5 * idf
     return got / total if total else 0.0
-
-
-def _expanded_hit(term: str, sent: set[str], index: Index) -> bool:
-    """True when ``term`` is one half of a defined abbreviation whose other half is in ``sent``."""
-    for short, long in index.abbreviations.items():
-        st = stem(fold(short))
-        lt = {stem(w) for w, _, _ in tokens(long) if w not in STOP_WORDS}
-        if term == st and lt <= sent or term in lt and st in sent:
-            return True
-    return False
 
 
 def trim(doc: str, start: int, end: int, limit: int = 300) -> tuple[int, int]:

@@ -12,13 +12,25 @@ from .text import STOP_WORDS, edit_distance, stem, terms, tokens
 PASSAGE_WEIGHT = 0.4
 
 
+FRAME_WORDS = frozenset(
+    "kind type sort name names way ways happen happened happens mean means meaning called call "
+    "example examples thing things give gave given whether exist exists".split()
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Query:
-    """A question as the index understands it: weighted terms and the repairs made."""
+    """A question as the index understands it.
+
+    ``terms`` are weighted BM25 terms; ``concepts`` are the question's content words, each a set
+    of alternatives (a stem, or several stems that must all occur, as for a long form).
+    """
 
     text: str
     terms: tuple[tuple[str, float], ...]
+    concepts: tuple[frozenset[tuple[str, ...]], ...] = ()
     corrections: tuple[tuple[str, str], ...] = ()
+    unknown: tuple[str, ...] = ()
 
     @property
     def weights(self) -> dict[str, float]:
@@ -27,6 +39,11 @@ class Query:
         for t, w in self.terms:
             out[t] = max(w, out.get(t, 0.0))
         return out
+
+    @property
+    def stems(self) -> set[str]:
+        """Every stem that would satisfy one of the question's own words."""
+        return {t for c in self.concepts for alt in c for t in alt}
 
 
 def correct(word: str, index: Index) -> str | None:
@@ -44,38 +61,57 @@ def correct(word: str, index: Index) -> str | None:
     return best[2] if best else None
 
 
+def family(term: str, index: Index) -> list[str]:
+    """Known stems of the same word family as an unknown one ("shrink" -> "shrinkag")."""
+    if len(term) < 5 or not term.isalpha():
+        return []
+    return [t for t in index.sentence_bm25.idf
+            if len(t) >= 5 and t != term and (t.startswith(term) or term.startswith(t))]
+
+
 def understand(question: str, index: Index, context: tuple[tuple[str, float], ...] = ()) -> Query:
-    """Weighted query terms for ``question``: its own words, repaired and expanded, plus ``context``."""
-    known_stems = index.sentence_bm25.idf
+    """Weighted terms and concepts for ``question``: its words, repaired and expanded, plus ``context``."""
+    known = index.sentence_bm25.idf
     weighted: list[tuple[str, float]] = []
+    concepts: list[set[tuple[str, ...]]] = []
     fixes: list[tuple[str, str]] = []
-    words = [w for w, _, _ in tokens(question) if w and w not in STOP_WORDS]
+    unknown: list[str] = []
+    words = [w for w, _, _ in tokens(question) if w and w not in STOP_WORDS and w not in FRAME_WORDS]
     for w in words:
         t = stem(w)
-        if t not in known_stems and w not in index.vocabulary and not w[:1].isdigit():
-            fixed = correct(w, index)
+        alternatives = {(t,)}
+        if t not in known and not w[:1].isdigit():
+            related = family(t, index)
+            fixed = None if related else correct(w, index)
+            if not fixed and not related:
+                unknown.append(w)
             if fixed:
                 fixes.append((w, fixed))
-                w, t = fixed, stem(fixed)
+                t = stem(fixed)
+                alternatives = {(t,)}
+            for r in related:
+                alternatives.add((r,))
+                weighted.append((r, 0.8))
         weighted.append((t, 1.0))
-    weighted += expand(words, index)
-    weighted += list(context)
-    return Query(question, tuple(weighted), tuple(fixes))
-
-
-def expand(words: list[str], index: Index) -> list[tuple[str, float]]:
-    """Abbreviation terms: the long form for a short form asked, and the short form for a long one."""
-    stems = {stem(w) for w in words}
-    out: list[tuple[str, float]] = []
+        concepts.append(alternatives)
     for short, long in index.abbreviations.items():
-        short_terms, long_terms = terms(short), terms(long)
+        short_terms, long_terms = tuple(terms(short)), tuple(terms(long))
         if not short_terms or not long_terms:
             continue
+        stems = {t for c in concepts for alt in c for t in alt}
         if set(short_terms) <= stems:
-            out += [(t, 0.8) for t in long_terms if t not in stems]
+            weighted += [(t, 0.8) for t in long_terms if t not in stems]
+            for c in concepts:
+                if (short_terms[0],) in c:
+                    c.add(long_terms)
         elif set(long_terms) <= stems:
-            out += [(t, 1.0) for t in short_terms]
-    return out
+            weighted += [(t, 0.8) for t in short_terms]
+            for c in concepts:
+                if any(alt[0] in long_terms for alt in c if len(alt) == 1):
+                    c.add(short_terms)
+    weighted += list(context)
+    return Query(question, tuple(weighted), tuple(frozenset(c) for c in concepts), tuple(fixes),
+                 tuple(unknown))
 
 
 class Retriever:
