@@ -43,7 +43,8 @@ class Answerer:
         return Quote.from_text(doc, hit.source, start, end)
 
     def ask(self, question: str, context: tuple[tuple[str, float], ...] = (),
-            near: frozenset[int] = frozenset(), resolved: str = "") -> Answer:
+            near: frozenset[int] = frozenset(), resolved: str = "",
+            qtype: QuestionType | None = None) -> Answer:
         """Answer ``question``; ``context`` adds weighted terms, ``near`` favours passages."""
         question = question.strip()
         if not question:
@@ -53,7 +54,7 @@ class Answerer:
                           note=f"The question is longer than {MAX_QUESTION} characters.")
         query = understand(question, self.index, context)
         hits = self.retriever.search(query, k=max(READ_HITS, self.top_k))
-        qtype = classify(question, self.index.abbreviations)
+        qtype = qtype or classify(question, self.index.abbreviations)
         if not hits:
             return Answer(question, False, None, resolved=resolved or question, qtype=qtype, note=NOT_SAID)
         if near:
@@ -95,7 +96,7 @@ class Answerer:
         quotes = [self.quote(hit, where)]
         quotes += [self.quote(h) for h in hits if h is not hit][: max(self.top_k - 1, 0)]
         return Answer(question, True, text, tuple(quotes), resolved, qtype, hit.score,
-                      where, tuple(hits))
+                      where, tuple(hits), passage=hit.passage)
 
     def closest(self, hit: Hit) -> str:
         """A pointer to the nearest thing the article does say."""

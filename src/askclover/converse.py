@@ -5,11 +5,12 @@ import re
 
 from .answer import Answerer
 from .index import Index
-from .model import Answer
+from .model import Answer, QuestionType
 from .text import STOP_WORDS, fold, stem, tokens
 
 PRONOUNS = frozenset("he she him her his hers they them their theirs it its those these this that".split())
 FOLLOW_ON = re.compile(r"^\s*(?:and|also|what about|how about|and what about|same for|what of)\b", re.I)
+WH_START = re.compile(r"^\s*(?:and\s+|also\s+)?(?:what|which|who|whom|whose|when|where|why|how)\b(?!\s+about)", re.I)
 CONTEXT_WEIGHT = 0.5
 
 
@@ -33,9 +34,7 @@ class Conversation:
         words = [w for w, _, _ in tokens(question)]
         if self.last is None or not words:
             return False
-        if FOLLOW_ON.match(question) or any(w in PRONOUNS for w in words):
-            return True
-        return len([w for w in words if w not in STOP_WORDS]) <= 1
+        return bool(FOLLOW_ON.match(question)) or any(w in PRONOUNS for w in words)
 
     def ask(self, question: str) -> Answer:
         """Answer ``question`` as the next turn of the conversation."""
@@ -47,8 +46,10 @@ class Conversation:
             own = {stem(w) for w, _, _ in tokens(question) if w not in STOP_WORDS}
             context = tuple((stem(w), CONTEXT_WEIGHT) for w, _, _ in tokens(prev.resolved or prev.question)
                             if w not in STOP_WORDS and stem(w) not in own)
-            near = frozenset(h.passage for h in prev.hits[:1])
-            answer = self.answerer.ask(question, context, near, resolved=self.resolve(question, prev))
+            near = frozenset({prev.passage} if prev.passage is not None else ())
+            qtype = prev.qtype if FOLLOW_ON.match(question) and not WH_START.match(question) else None
+            answer = self.answerer.ask(question, context, near, resolved=self.resolve(question, prev),
+                                       qtype=qtype)
             if not answer.answered:
                 answer = self.answerer.ask(question) if not answer.hits else answer
         if answer.answered or self.last is None:
@@ -70,7 +71,10 @@ class Conversation:
 
     @staticmethod
     def subject(prev: Answer) -> str:
-        """The noun phrase the previous question was about ("the 15-year-old girl")."""
+        """What the previous turn was about: the person it named, else the noun phrase of its
+        question ("the 15-year-old girl")."""
+        if prev.qtype is QuestionType.PERSON and prev.answered and prev.text and len(prev.text) < 40:
+            return prev.text
         m = re.search(r"\b(?:the|a|an)\s+((?:[\w-]+\s+){0,3}?(?:[\w-]+))(?=\s+(?:with|who|in|at|of|for|did|was|were|get|got|had|received)\b|\s*\?|$)",
                       prev.resolved or prev.question, re.I)
         if not m:

@@ -18,10 +18,10 @@ _NUM_WORD = "|".join(sorted([*NUMBER_WORDS, *ORDINAL_WORDS, "dozen", "half", "se
 NUMBER = rf"(?:\d+(?:[.,]\d+)*(?:st|nd|rd|th)?|(?:{_NUM_WORD})\b)"
 MODIFIER = (r"(?:(?:more|less|fewer|greater|higher|lower) than|at least|at most|about|approximately|"
             r"nearly|almost|around|over|under|up to|roughly|some|only|just|exactly|an? estimated)")
-UNIT = r"(?:[%‰]|[A-Za-zµμ]+(?:/[A-Za-z0-9²³]+)?[²³]?)"
+UNIT = r"(?:[%‰]|[A-Za-zµμ]+(?:-[A-Za-z]+)*(?:/[A-Za-z0-9²³]+)?[²³]?)"
 QUANTITY = re.compile(
     rf"(?:\b{MODIFIER}\s+)?(?<![\w.-])(?:[$€£¥]\s?)?{NUMBER}(?:\s*(?:-|–|to|and|or)\s*{NUMBER})?"
-    rf"(?:-(?:[a-z]+-)*[a-z]+\b|\s*{UNIT}(?:\s+(?!(?:of|and|or|the|a|an|in|to|for|at|on|by|with|was|were|is|are)\b)[a-z]+(?:-[a-z]+)*)?)?",
+    rf"(?:-(?:[a-z]+-)*[a-z]+\b|\s*{UNIT}(?:\s+(?!(?:of|and|or|the|a|an|in|to|for|at|on|by|with|was|were|is|are)\b)[a-z]+(?:-[a-z]+)*){{0,2}})?",
     re.IGNORECASE,
 )
 DATE = re.compile(
@@ -62,7 +62,11 @@ def classify(question: str, abbreviations: dict[str, str] | None = None) -> Ques
     m = re.match(r"(?:what|who)\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?([\w-]+)$", text)
     if m and abbreviations and any(fold(s) == m.group(1) for s in abbreviations):
         return Q.DEFINITION
-    wh = re.search(r"\b(what|which|who|whom|whose|when|where|why|how)\b(.*)", text)
+    wh = re.match(r"(?:(?:in|on|at|by|for|from|to|during|of|after|before|and|so|but)\s+)?"
+                  r"(what|which|who|whom|whose|when|where|why|how)\b(.*)", text)
+    if not wh and words[0] not in AUXILIARIES:
+        wh = [m for m in re.finditer(r"\b(what|which|who|whom|whose|when|where|why|how)\b(.*)", text)]
+        wh = wh[-1] if wh else None
     if not wh:
         if words[0] in AUXILIARIES:
             return Q.YESNO
@@ -70,8 +74,6 @@ def classify(question: str, abbreviations: dict[str, str] | None = None) -> Ques
     word, rest = wh.group(1), wh.group(2).split()
     nxt = rest[0] if rest else ""
     noun = " ".join(rest[:2])
-    if words[0] in AUXILIARIES and wh.start() > 0 and word not in ("how",):
-        return Q.YESNO
     if word == "how":
         if nxt == "many":
             return Q.COUNT
@@ -256,6 +258,8 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
             continue
         score = 3.0 * _proximity(doc, s, e, places, weight) - 0.3 * inside
         score += sum(index.idf(w) or 1.0 for w in span_words if w in head) / 4.0
+        if qtype is Q.DATE:
+            score += 0.3 * len(re.findall(r"\d+|[A-Za-z]{3,}", doc[s:e]))
         if measured:
             label = _label_score(doc, s, hit.start, wanted, index)
             if qtype is Q.DESCRIPTION and (label <= 0 or not re.search(r"[^\d\s.,]", doc[s:e])):

@@ -84,3 +84,4 @@ class Answer:
     span: tuple[int, int] | None = None
     hits: tuple[Hit, ...] = field(default=(), repr=False)
     note: str = ""
+    passage: int | None = None
