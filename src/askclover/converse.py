@@ -44,8 +44,9 @@ class Conversation:
             assert self.last is not None
             prev = self.last
             own = {stem(w) for w, _, _ in tokens(question) if w not in STOP_WORDS}
-            context = tuple((stem(w), CONTEXT_WEIGHT) for w, _, _ in tokens(prev.resolved or prev.question)
-                            if w not in STOP_WORDS and stem(w) not in own)
+            said = (prev.resolved or prev.question) + " " + (prev.text if prev.span else "")
+            context = tuple(dict.fromkeys((stem(w), CONTEXT_WEIGHT) for w, _, _ in tokens(said)
+                                          if w not in STOP_WORDS and stem(w) not in own))
             near = frozenset({prev.passage} if prev.passage is not None else ())
             qtype = prev.qtype if FOLLOW_ON.match(question) and not WH_START.match(question) else None
             answer = self.answerer.ask(question, context, near, resolved=self.resolve(question, prev),

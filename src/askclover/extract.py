@@ -238,7 +238,7 @@ def _proximity(doc: str, s: int, e: int, places: dict[str, list[int]], weight: d
 
 def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Index) -> Span | None:
     """The candidate span of ``hit`` that best fits the question, or None."""
-    wanted = query.stems
+    wanted = query.related
     places: dict[str, list[int]] = {}
     for w, ws, _ in tokens(doc[hit.start:hit.end]):
         t = stem(w)

@@ -88,6 +88,9 @@ def render(answer: Answer, style: Style, top_k: int = 1) -> str:
     if answer.resolved and answer.resolved != answer.question:
         parts.append(style.paint(DIM, f"  (read as: {clean(answer.resolved)})"))
     for i, q in enumerate(answer.quotes[:max(top_k, 1)]):
+        if i == 0 and q.text == answer.text:
+            parts.append(style.paint(DIM, f"  — {clean(os.path.basename(q.source))}:{q.line}"))
+            continue
         parts.append(render_quote(q, style, answer.span if i == 0 else None))
     return "\n".join(parts)
 

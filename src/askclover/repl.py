@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import re
+import textwrap
 from pathlib import Path
 
 from prompt_toolkit import PromptSession
@@ -56,7 +57,11 @@ def examples(conversation: Conversation, n: int = 3) -> list[str]:
     ix = conversation.index
     out = [p.text for p in ix.knowledge.passages if p.is_heading and p.text.endswith("?") and len(p.text) < 70]
     out += [f"What does {short} stand for?" for short in ix.abbreviations]
-    out += [f"What is said about {w}?" for w, _ in ix.vocabulary.most_common(300) if len(w) > 7 and w.isalpha()]
+    seen: set[str] = set()
+    for w, _ in ix.vocabulary.most_common(300):
+        if len(w) > 7 and w.isalpha() and ix.stems.get(w) not in seen:
+            seen.add(ix.stems.get(w, w))
+            out.append(f"What is said about {w}?")
     return out[:n]
 
 
@@ -91,11 +96,12 @@ class Repl:
     def banner(self) -> None:
         ix = self.conversation.index
         files = len(ix.knowledge.documents)
-        self.say(f"askclover — {files} file{'s' * (files != 1)}, {len(ix.knowledge.passages)} passages loaded. "
-                 "/help for commands, Ctrl-D to quit.")
+        width = self.style().width
+        self.say(textwrap.fill(f"askclover — {files} file{'s' * (files != 1)}, {len(ix.knowledge.passages)} "
+                               "passages loaded. /help for commands, Ctrl-D to quit.", width))
         tips = examples(self.conversation)
         if tips:
-            self.say("Try: " + "  ·  ".join(tips))
+            self.say(textwrap.fill("Try: " + "  ·  ".join(tips), width, subsequent_indent="     "))
 
     def command(self, line: str) -> bool:
         """Run a /command; return False to leave the loop."""

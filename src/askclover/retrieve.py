@@ -31,6 +31,7 @@ class Query:
     concepts: tuple[frozenset[tuple[str, ...]], ...] = ()
     corrections: tuple[tuple[str, str], ...] = ()
     unknown: tuple[str, ...] = ()
+    context: tuple[tuple[str, float], ...] = ()
 
     @property
     def weights(self) -> dict[str, float]:
@@ -44,6 +45,11 @@ class Query:
     def stems(self) -> set[str]:
         """Every stem that would satisfy one of the question's own words."""
         return {t for c in self.concepts for alt in c for t in alt}
+
+    @property
+    def related(self) -> set[str]:
+        """The question's stems plus those it borrowed from earlier turns."""
+        return self.stems | {t for t, _ in self.context}
 
 
 def correct(word: str, index: Index) -> str | None:
@@ -66,7 +72,8 @@ def family(term: str, index: Index) -> list[str]:
     if len(term) < 5 or not term.isalpha():
         return []
     return [t for t in index.sentence_bm25.idf
-            if len(t) >= 5 and t != term and (t.startswith(term) or term.startswith(t))]
+            if t != term and min(len(t), len(term)) >= 0.7 * max(len(t), len(term))
+            and (t.startswith(term) or term.startswith(t))]
 
 
 def understand(question: str, index: Index, context: tuple[tuple[str, float], ...] = ()) -> Query:
@@ -109,9 +116,8 @@ def understand(question: str, index: Index, context: tuple[tuple[str, float], ..
             for c in concepts:
                 if any(alt[0] in long_terms for alt in c if len(alt) == 1):
                     c.add(short_terms)
-    weighted += list(context)
-    return Query(question, tuple(weighted), tuple(frozenset(c) for c in concepts), tuple(fixes),
-                 tuple(unknown))
+    return Query(question, tuple(weighted) + context, tuple(frozenset(c) for c in concepts),
+                 tuple(fixes), tuple(unknown), context)
 
 
 class Retriever:

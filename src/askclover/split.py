@@ -62,7 +62,7 @@ def sentences(text: str, start: int, end: int) -> tuple[Sentence, ...]:
         word = re.search(r"(\S+?)[.!?…]+[\"'”’)\]]*$", text[pos:m.end()].rstrip())
         if word:
             w = word.group(1).lower().lstrip("(\"'“‘")
-            if m.group()[0] == "." and (w in ABBREVIATIONS or len(w) == 1 or "." in w):
+            if m.group()[0] == "." and (w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or "." in w):
                 continue
         s, e = _strip(text, pos, m.end())
         if e > s:

@@ -1,0 +1,125 @@
+"""End-to-end tests of the command: one-shot, piped, --json, errors, all through main()."""
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from askclover.cli import build_parser, main
+
+DATA = Path(__file__).parent / "data"
+HARBOR = str(DATA / "harbor-light.md")
+
+
+class Stdin(io.StringIO):
+    def isatty(self):
+        return False
+
+
+def run(*argv: str, stdin: str = ""):
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), stdin=Stdin(stdin), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_one_shot_prints_answer_quote_and_source():
+    code, out, err = run("--knowledge", HARBOR, "Who was the last keeper?")
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[0] == "Thomas Greer"
+    assert "“The last keeper, Thomas Greer, lived" in out
+    assert "harbor-light.md:9" in out
+
+
+def test_one_shot_abstains_with_exit_1():
+    code, out, _ = run("--knowledge", HARBOR, "What is the capital of France?")
+    assert code == 1 and out.startswith("The article doesn't say.")
+
+
+def test_json_contract_and_verbatim_offsets():
+    code, out, _ = run("--json", "--knowledge", str(DATA), "How many heritage apple trees were planted?")
+    assert code == 0
+    lines = out.splitlines()
+    assert len(lines) == 1
+    obj = json.loads(lines[0])
+    assert {"question", "answered", "answer", "quotes"} <= set(obj)
+    assert obj["answered"] is True and "1,800" in obj["answer"] and len(obj["answer"]) <= 300
+    for q in obj["quotes"]:
+        assert os.path.isabs(q["source"])
+        assert open(q["source"], encoding="utf-8").read()[q["start"]:q["end"]] == q["text"]
+    assert len(obj["quotes"][0]["text"]) <= 450 and obj["answer"] in obj["quotes"][0]["text"]
+
+
+def test_json_abstention_has_null_answer():
+    _, out, _ = run("--json", "--knowledge", HARBOR, "Who won the World Cup?")
+    obj = json.loads(out)
+    assert obj["answered"] is False and obj["answer"] is None
+
+
+def test_piped_questions_are_one_conversation_in_order():
+    code, out, _ = run("--json", "--knowledge", HARBOR,
+                       stdin="Who was the last keeper?\n\nWho was his daughter?\nWhat is the capital of France?\n")
+    objs = [json.loads(line) for line in out.splitlines()]
+    assert code == 0
+    assert [o["question"] for o in objs] == ["Who was the last keeper?", "Who was his daughter?",
+                                            "What is the capital of France?"]
+    assert objs[1]["answer"] == "Ellen" and objs[1]["resolved"] == "Who was Thomas Greer's daughter?"
+    assert objs[2]["answered"] is False
+
+
+def test_piped_human_output_separates_answers():
+    _, out, _ = run("--knowledge", HARBOR, stdin="Who was the last keeper?\nHow long do guided tours last?\n")
+    assert "Thomas Greer" in out and "45 minutes" in out and "\n\n" in out
+
+
+def test_missing_knowledge_is_exit_2(tmp_path):
+    code, out, err = run("--knowledge", str(tmp_path / "nope"), "q?")
+    assert code == 2 and out == ""
+    assert err.startswith("askclover: error: knowledge path not found") and err.count("\n") == 1
+
+
+def test_empty_folder_and_bad_files_are_reported(tmp_path):
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02abc")
+    (tmp_path / "latin.txt").write_bytes("caf\xe9 au lait".encode("latin-1"))
+    (tmp_path / "empty.md").write_text("")
+    code, _, err = run("--knowledge", str(tmp_path), "q?")
+    assert code == 2
+    assert "binary.txt: not a text file" in err and "latin.txt: not UTF-8" in err and "empty.md: empty" in err
+    assert "Traceback" not in err
+
+
+def test_a_bad_file_is_skipped_and_the_rest_used(tmp_path):
+    (tmp_path / "good.md").write_text(Path(HARBOR).read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00\x00")
+    code, out, err = run("--knowledge", str(tmp_path), "Who was the last keeper?")
+    assert code == 0 and "Thomas Greer" in out and "bad.txt" in err
+
+
+def test_empty_question_and_bad_option():
+    assert run("--knowledge", HARBOR, "   ")[0] == 2
+    assert run("--top-k", "0", "q")[0] == 2
+    assert run("--no-such-option")[0] == 2
+
+
+def test_every_option_has_help():
+    for action in build_parser()._actions:
+        assert action.help, action.dest
+
+
+def test_version_and_help(capsys):
+    assert run("--version")[0] == 0
+    assert "askclover " in capsys.readouterr().out
+    assert run("--help")[0] == 0
+    assert "examples:" in capsys.readouterr().out
+
+
+def test_installed_command_handles_closed_pipe_and_env_knowledge(tmp_path):
+    env = dict(os.environ, ASKCLOVER_KNOWLEDGE=HARBOR, XDG_CACHE_HOME=str(tmp_path))
+    questions = "\n".join(["How long do guided tours last?"] * 200) + "\n"
+    p = subprocess.run(f"{sys.executable} -m askclover | head -1", shell=True, input=questions,
+                       capture_output=True, text=True, env=env, timeout=60)
+    assert p.stdout.strip() == "45 minutes"
+    assert "Traceback" not in p.stderr and "BrokenPipe" not in p.stderr

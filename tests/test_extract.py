@@ -1,0 +1,64 @@
+import pytest
+
+from askclover import Answerer, QuestionType as Q
+from askclover.extract import classify
+
+
+@pytest.mark.parametrize("question,qtype", [
+    ("Who led the restoration?", Q.PERSON),
+    ("When did the lighthouse reopen?", Q.DATE),
+    ("Where is the orchard?", Q.PLACE),
+    ("How many steps are there?", Q.COUNT),
+    ("How much did it cost?", Q.AMOUNT),
+    ("How long do tours last?", Q.DURATION),
+    ("What does CHT stand for?", Q.DEFINITION),
+    ("Were there any injuries?", Q.YESNO),
+    ("What was the income of growers who joined early?", Q.DESCRIPTION),
+    ("In what year was it built?", Q.DATE),
+])
+def test_classify(question, qtype):
+    assert classify(question) is qtype
+
+
+@pytest.mark.parametrize("question,answer", [
+    ("Who led the restoration?", "Coastal Heritage Trust"),
+    ("Who was the last keeper?", "Thomas Greer"),
+    ("How many cast-iron plates were replaced?", "212 cast-iron plates"),
+    ("How much did the restoration cost?", "4.2 million dollars"),
+    ("How long do guided tours last?", "45 minutes"),
+    ("What does CHT stand for?", "Coastal Heritage Trust"),
+    ("How many steps do tours climb?", "119 steps"),
+])
+def test_short_answers(harbor, question, answer):
+    a = Answerer(harbor).ask(question)
+    assert a.answered and a.text == answer
+    assert answer in a.quotes[0].text
+
+
+def test_yes_no_answers_with_the_settling_sentence(harbor):
+    a = Answerer(harbor).ask("Were there any injuries?")
+    assert a.answered and a.text.startswith("No injuries were reported")
+
+
+@pytest.mark.parametrize("question", [
+    "What is the capital of France?", "tell me a joke", "asdf qwer zxcv", "Who won the World Cup?",
+])
+def test_abstains_off_topic(harbor, question):
+    a = Answerer(harbor).ask(question)
+    assert not a.answered and a.text is None
+    assert "doesn't say" in a.note
+
+
+def test_empty_and_huge_questions_do_not_raise(harbor):
+    assert not Answerer(harbor).ask("   ").answered
+    assert not Answerer(harbor).ask("word " * 5000).answered
+
+
+def test_every_quote_is_verbatim_and_holds_the_answer(data_index):
+    for q in ["How many heritage apple trees were planted?", "What were the most common pests?",
+              "When did the lighthouse reopen?", "How many copies did the book sell?"]:
+        a = Answerer(data_index).ask(q)
+        assert a.answered
+        for quote in a.quotes:
+            assert data_index.knowledge.text_of(quote.source)[quote.start:quote.end] == quote.text
+        assert a.text in a.quotes[0].text

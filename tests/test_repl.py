@@ -1,0 +1,48 @@
+"""The chat driven through a real prompt-toolkit session with pipe input."""
+from __future__ import annotations
+
+import io
+
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output.plain_text import PlainTextOutput
+
+from askclover import Conversation
+from askclover.repl import Repl, history_path, make_history
+
+
+def drive(index, keys: str, history=None) -> str:
+    buffer = io.StringIO()
+    with create_pipe_input() as inp:
+        inp.send_text(keys)
+        output = PlainTextOutput(buffer)
+        code = Repl(Conversation(index), input=inp, output=output, color=False, width=60,
+                    history=history).run()
+    assert code == 0
+    return buffer.getvalue()
+
+
+def test_turns_why_reset_and_ctrl_d(harbor):
+    screen = drive(harbor, "Who was the last keeper?\rWho was his daughter?\r/why\r/reset\r"
+                           "Who was his daughter?\r\x04")
+    assert "askclover — 1 file" in screen
+    assert "Thomas Greer" in screen
+    assert "Ellen" in screen and "read as: Who was Thomas Greer's daughter?" in screen
+    assert "question type: person" in screen
+    assert "Conversation reset." in screen
+
+
+def test_ctrl_c_clears_the_line_and_quit_leaves(harbor):
+    screen = drive(harbor, "half a question\x03/help\r/sources\r/quit\r")
+    assert "/reset" in screen and "harbor-light.md" in screen
+    assert "half a question" not in screen.split("/help")[-1]
+
+
+def test_history_is_saved_to_the_state_dir(harbor):
+    drive(harbor, "How long do guided tours last?\r\x04", history=make_history(print))
+    assert "How long do guided tours last?" in history_path().read_text(encoding="utf-8")
+
+
+def test_long_answers_wrap_to_the_width(harbor):
+    screen = drive(harbor, "Were there any injuries?\r\x04")
+    assert "No injuries were reported" in screen
+    assert all(len(line.rstrip()) <= 60 for line in screen.splitlines() if "askclover>" not in line)

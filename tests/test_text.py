@@ -1,0 +1,15 @@
+from askclover.text import edit_distance, fold, terms
+
+
+def test_terms_fold_case_units_hyphens_and_number_words():
+    assert terms("20 mCi/m² per dose") == terms("20 mci/m2 per doses")
+    assert terms("15-year-old") == terms("15 year old")
+    assert terms("four infusions") == ["4", "infus"]
+    assert "the" not in terms("the treatment")
+
+
+def test_fold_and_edit_distance():
+    assert fold("mCi/m²") == "mci/m2"
+    assert edit_distance("efects", "effects") == 1
+    assert edit_distance("teh", "the") == 1
+    assert edit_distance("apple", "orange") > 2
