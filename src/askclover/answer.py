@@ -12,11 +12,12 @@ SHORT_TYPES = (Q.PERSON, Q.DATE, Q.PLACE, Q.COUNT, Q.AMOUNT, Q.DURATION, Q.DEFIN
 MAX_QUESTION = 2000
 MAX_ANSWER = 300
 MAX_QUOTE = 450
-READ_HITS = 6
+READ_HITS = 8
 W_COVERAGE = 1.0
 W_SPAN = 0.3
 W_SPAN_FIT = 0.05
 W_PREDICATE = 0.2
+W_NO_SPAN = 0.3
 TYPED_COVERAGE = 0.35
 NOT_SAID = "The article doesn't say."
 
@@ -76,6 +77,8 @@ class Answerer:
                 cov = coverage(query, hit.text, passage.heading + " " + passage.text, self.index)
                 span = best_span(qtype, hit, doc, query, self.index) if qtype in SHORT_TYPES else None
                 score = hit.score / top + W_COVERAGE * cov + (W_SPAN + W_SPAN_FIT * span.score if span else 0.0)
+                if span is None and qtype not in (Q.DESCRIPTION, Q.YESNO, Q.LIST):
+                    score -= W_NO_SPAN
                 score += W_PREDICATE * predicates(query, hit.text)
                 if best is None or score > best[0]:
                     best = (score, hit, span, cov)

@@ -10,6 +10,7 @@ from .retrieve import Query
 from .text import NUMBER_WORDS, ORDINAL_WORDS, STOP_WORDS, fold, stem, tokens
 
 Q = QuestionType
+WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 MONTHS = ("january february march april may june july august september october november december "
           "jan feb mar apr jun jul aug sep sept oct nov dec").split()
 TIME_UNITS = "second minute hour day week month year decade century centuries".split()
@@ -24,19 +25,23 @@ QUANTITY = re.compile(
     rf"(?:-(?:[a-z]+-)*[a-z]+\b|\s*{UNIT}(?:\s+(?!(?:of|and|or|the|a|an|in|to|for|at|on|by|with|was|were|is|are)\b)[a-z]+(?:-[a-z]+)*){{0,2}})?",
     re.IGNORECASE,
 )
+ORDINAL_NAMES = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+                 "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+                 "twentieth twenty-first").split()
 DATE = re.compile(
     rf"\b(?:(?:{'|'.join(MONTHS)})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\d{{4}}|"
     rf"\d{{1,2}}\s+(?:{'|'.join(MONTHS)})\.?,?\s+\d{{4}}|"
     rf"(?:{'|'.join(MONTHS)})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|"
     rf"(?:(?:early|late|mid|the)[\s-]+)?\d{{1,2}}(?:st|nd|rd|th)(?:\s+(?:and|or|to)\s+\d{{1,2}}(?:st|nd|rd|th))?\s+centur(?:y|ies)|"
-    rf"(?:the\s+)?\d{{3,4}}s|\d{{3,4}}(?:\s*(?:-|–|to|and)\s*\d{{2,4}})?)\b",
+    rf"(?:{'|'.join(WEEKDAYS)})s?|(?:{'|'.join(MONTHS[:12])})|"
+    rf"(?:(?:early|late|mid|the)[\s-]+)?(?:{'|'.join(ORDINAL_NAMES)})\s+centur(?:y|ies)|"
+    rf"(?:the\s+)?\d{{3,4}}s|(?<![\w.-])(?:1\d|20)\d\d(?:\s*(?:-|–|to|and)\s*\d{{2,4}})?)\b",
     re.IGNORECASE,
 )
 CAPITALISED = re.compile(
     r"(?:[A-Z][\w’'.-]*|\d+[A-Z][\w-]*)(?:\s+(?:(?:of|de|du|von|van|der|the|and|&|for|la|le)\s+)*"
     r"(?:[A-Z][\w’'.-]*|\d+\w*))*"
 )
-WH_NOUN = re.compile(r"\b(?:what|which|whose)\s+((?:\w+[\s-]){0,2}?\w+)\b", re.IGNORECASE)
 AUXILIARIES = frozenset("is are was were did do does has have had can could will would should may might".split())
 NEGATIONS = frozenset("no not none never neither nor without n't".split())
 MIN_COVERAGE = 0.5
@@ -138,7 +143,8 @@ def _candidates(qtype: QuestionType, doc: str, start: int, end: int, index: Inde
                 continue
             if qtype is Q.COUNT and re.search(r"\d(?:st|nd|rd|th)\b", span):
                 continue
-            if re.search(r"\b[A-Z][\w-]*\s$", text[:m.start()]) and span[:1].isdigit():
+            before = re.search(r"\b([A-Z][\w-]*)\s$", text[:m.start()])
+            if before and fold(before.group(1)) not in STOP_WORDS and span[:1].isdigit():
                 continue
             out.append(_tidy(doc, start + m.start(), start + m.end()))
         return out + _ranges(doc, out)
@@ -150,8 +156,15 @@ def _candidates(qtype: QuestionType, doc: str, start: int, end: int, index: Inde
             s, e = m.start(), m.end()
             while e > s and text[e - 1] in ".’'":
                 e -= 1
-            word = fold(text[s:e])
-            if s == 0 and word in STOP_WORDS:
+            lead = re.match(r"(?:(?:[A-Z][a-z]*|\d+)\s+)+", text[s:e])
+            while lead and s < e:
+                first = text[s:e].split(None, 1)[0]
+                if fold(first) not in STOP_WORDS and not first[:1].isdigit():
+                    break
+                s += len(first)
+                while s < e and text[s].isspace():
+                    s += 1
+            if s >= e:
                 continue
             if qtype is Q.PLACE and e + 5 < len(text) and text[e:e + 5] == " and " and text[e + 5:e + 6].isupper():
                 m2 = CAPITALISED.match(text, e + 5)
@@ -188,13 +201,22 @@ def _label_score(doc: str, s: int, sent_start: int, wanted: set[str], index: Ind
     return 0.0
 
 
-def _head_words(question: str) -> set[str]:
-    """Stems of the noun the question asks for: "what phase" -> phase, "how many doses" -> dose."""
+def head_words(question: str) -> set[str]:
+    """Stems of the noun the question asks for: "what is the goal of" -> goal, "how many doses"
+    -> dose, "how old" -> age."""
     q = fold(question)
-    m = WH_NOUN.search(q) or re.search(r"\bhow (?:many|much)\s+((?:[\w-]+\s+)?[\w-]+)", q)
+    if re.search(r"\bhow old\b|\bwhat age\b", q):
+        return {"old", "age", "year"}
+    m = re.search(r"\b(?:what|which|whose|how many|how much)\s+(?:(?:is|are|was|were|kind|type|sort|of)\s+)*"
+                  r"(?:(?:the|a|an)\s+)?([\w-]+(?:\s+[\w-]+){0,2})", q)
     if not m:
         return set()
-    return {stem(w) for w in m.group(1).split() if w not in STOP_WORDS}
+    out = set()
+    for w in m.group(1).split():
+        if w in STOP_WORDS or w in AUXILIARIES:
+            break
+        out.add(stem(w))
+    return out
 
 
 def _named_by_head(doc: str, start: int, end: int, head: set[str]) -> list[tuple[int, int]]:
@@ -236,6 +258,19 @@ def _proximity(doc: str, s: int, e: int, places: dict[str, list[int]], weight: d
     return score / total
 
 
+def _agent(qtype: QuestionType, query: Query, doc: str, hit: Hit, index: Index) -> tuple[int, int] | None:
+    """For "who <verb>ed ...": the first name before that verb in the sentence, its likely subject."""
+    m = re.match(r"\s*who\s+(?!(?:is|are|was|were|did|does|do|has|have|had)\b)([\w-]+)", query.fixed_text, re.I)
+    if qtype is not Q.PERSON or not m:
+        return None
+    verb = stem(fold(m.group(1)))
+    at = next((hit.start + s for w, s, _ in tokens(doc[hit.start:hit.end]) if stem(w) == verb), None)
+    if at is None:
+        return None
+    before = [c for c in _candidates(qtype, doc, hit.start, hit.end, index) if c[1] <= at]
+    return before[0] if before else None
+
+
 def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Index) -> Span | None:
     """The candidate span of ``hit`` that best fits the question, or None."""
     wanted = query.related
@@ -245,8 +280,9 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
         if t in wanted:
             places.setdefault(t, []).append(hit.start + ws)
     weight = {t: index.idf(t) or 1.0 for t in places}
-    head = _head_words(query.text)
+    head = head_words(query.fixed_text)
     measured = qtype in (Q.COUNT, Q.AMOUNT, Q.DURATION, Q.DESCRIPTION)
+    subject = _agent(qtype, query, doc, hit, index)
     kind = Q.AMOUNT if qtype is Q.DESCRIPTION else qtype
     best: Span | None = None
     for s, e in _candidates(kind, doc, hit.start, hit.end, index):
@@ -254,10 +290,13 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
         if not span_words:
             continue
         inside = sum(w in wanted for w in span_words)
-        if inside == len(span_words):
+        if inside == len(span_words) or (qtype in (Q.PERSON, Q.PLACE) and inside * 2 >= len(span_words)):
             continue
         score = 3.0 * _proximity(doc, s, e, places, weight) - 0.3 * inside
-        score += sum(index.idf(w) or 1.0 for w in span_words if w in head) / 4.0
+        if qtype is not Q.AMOUNT:
+            score += sum(index.idf(w) or 1.0 for w in span_words if w in head) / 4.0
+        if (s, e) == subject:
+            score += 0.8
         if qtype is Q.DATE:
             score += 0.3 * len(re.findall(r"\d+|[A-Za-z]{3,}", doc[s:e]))
         if measured:
@@ -279,9 +318,11 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
 
 
 def predicates(query: Query, sentence: str) -> bool:
-    """True when the sentence states something of the question's words: "side effects were ..."."""
+    """True when the sentence states something of what the question asks about: "side effects
+    were ...", "its goal is ..."."""
+    wanted = head_words(query.fixed_text) or query.stems
     pattern = r"([\w-]+)\s+(?:is|are|was|were|include|includes|included|consists?|means?)\b"
-    return any(stem(fold(m.group(1))) in query.stems for m in re.finditer(pattern, sentence))
+    return any(stem(fold(m.group(1))) in wanted for m in re.finditer(pattern, sentence))
 
 
 def definition_span(query: Query, hits: list[Hit], doc_of, index: Index) -> tuple[Hit, Span] | None:
@@ -313,6 +354,18 @@ def coverage(query: Query, sentence: str, context: str, index: Index) -> float:
         elif any(set(alt) <= ctx for alt in concept):
             got += 0.5 * idf
     return got / total if total else 0.0
+
+
+def clause(doc: str, start: int, end: int, s: int, e: int) -> tuple[int, int]:
+    """The comma- or semicolon-delimited part of the sentence ``doc[start:end]`` holding ``s:e``."""
+    left = max(doc.rfind(c, start, s) for c in ",;:(—")
+    right = min([i for i in (doc.find(c, e, end) for c in ",;:)—") if i >= 0] or [end])
+    a, b = (left + 1 if left >= start else start), right
+    while a < b and doc[a].isspace():
+        a += 1
+    while b > a and doc[b - 1] in " .!?":
+        b -= 1
+    return (a, b) if a <= s and e <= b else (s, e)
 
 
 def trim(doc: str, start: int, end: int, limit: int = 300) -> tuple[int, int]:

@@ -1,6 +1,7 @@
 """From a question to ranked sentences: typo repair, abbreviation expansion, BM25 scoring."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -45,6 +46,14 @@ class Query:
     def stems(self) -> set[str]:
         """Every stem that would satisfy one of the question's own words."""
         return {t for c in self.concepts for alt in c for t in alt}
+
+    @property
+    def fixed_text(self) -> str:
+        """The question with its typos corrected."""
+        text = self.text
+        for wrong, right in self.corrections:
+            text = re.sub(rf"\b{re.escape(wrong)}\b", right, text, flags=re.I)
+        return text
 
     @property
     def related(self) -> set[str]:
