@@ -1,8 +1,8 @@
 """Answering one question: retrieve sentences, read the best span, or abstain."""
 from __future__ import annotations
 
-from .extract import (MIN_COVERAGE, Span, best_span, classify, coverage, definition_span, predicates,
-                      trim)
+from .extract import (DEFINE, MIN_COVERAGE, Span, appositive, asked_for, best_span, classify, coverage,
+                      definition_span, predicates, trim)
 from .index import Index
 from .model import Answer, Hit, Quote, QuestionType
 from .retrieve import Query, Retriever, understand
@@ -13,6 +13,7 @@ MAX_QUESTION = 2000
 MAX_ANSWER = 300
 MAX_QUOTE = 450
 READ_HITS = 8
+DEFINE_HITS = 30
 W_COVERAGE = 1.0
 W_SPAN = 0.3
 W_SPAN_FIT = 0.05
@@ -45,7 +46,7 @@ class Answerer:
 
     def ask(self, question: str, context: tuple[tuple[str, float], ...] = (),
             near: frozenset[int] = frozenset(), resolved: str = "",
-            qtype: QuestionType | None = None) -> Answer:
+            qtype: QuestionType | None = None, head: frozenset[str] = frozenset()) -> Answer:
         """Answer ``question``; ``context`` adds weighted terms, ``near`` favours passages."""
         question = question.strip()
         if not question:
@@ -53,7 +54,7 @@ class Answerer:
         if len(question) > MAX_QUESTION:
             return Answer(question, False, None,
                           note=f"The question is longer than {MAX_QUESTION} characters.")
-        query = understand(question, self.index, context)
+        query = understand(question, self.index, context, head)
         hits = self.retriever.search(query, k=max(READ_HITS, self.top_k))
         qtype = qtype or classify(question, self.index.abbreviations)
         if not hits:
@@ -67,14 +68,15 @@ class Answerer:
         top = hits[0].score
         best: tuple[float, Hit, Span | None, float] | None = None
         found = definition_span(query, hits, self.doc, self.index) if qtype is Q.DEFINITION else None
+        if found is None and DEFINE.match(query.fixed_text):
+            found = self.described(query)
         if found:
             hit, span = found
-            best = (1.0, hit, span, 1.0)
+            best = (1.0, hit, span, self.coverage(query, hit))
         else:
             for hit in hits[:READ_HITS]:
                 doc = self.doc(hit)
-                passage = self.index.knowledge.passages[hit.passage]
-                cov = coverage(query, hit.text, passage.heading + " " + passage.text, self.index)
+                cov = self.coverage(query, hit)
                 span = best_span(qtype, hit, doc, query, self.index) if qtype in SHORT_TYPES else None
                 score = hit.score / top + W_COVERAGE * cov + (W_SPAN + W_SPAN_FIT * span.score if span else 0.0)
                 if span is None and qtype not in (Q.DESCRIPTION, Q.YESNO, Q.LIST):
@@ -100,6 +102,21 @@ class Answerer:
         quotes += [self.quote(h) for h in hits if h is not hit][: max(self.top_k - 1, 0)]
         return Answer(question, True, text, tuple(quotes), resolved, qtype, hit.score,
                       where, tuple(hits), passage=hit.passage)
+
+    def coverage(self, query: Query, hit: Hit) -> float:
+        """How much of the question the hit's sentence (and, less, its passage) covers."""
+        passage = self.index.knowledge.passages[hit.passage]
+        return coverage(query, hit.text, passage.heading + " " + passage.text, self.index)
+
+    def described(self, query: Query) -> tuple[Hit, Span] | None:
+        """For "what (kind of thing) is X": the best-ranked sentence that puts a description
+        beside X, searched deeper than the usual hits since such a sentence may share few words."""
+        head = asked_for(query)
+        for hit in self.retriever.search(query, k=DEFINE_HITS):
+            found = appositive(self.doc(hit), hit.start, hit.end, query, head)
+            if found:
+                return hit, Span(*found, 1.5)
+        return None
 
     def closest(self, hit: Hit) -> str:
         """A pointer to the nearest thing the article does say."""

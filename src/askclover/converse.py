@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from .answer import Answerer
+from .extract import head_words
 from .index import Index
 from .model import Answer, QuestionType
 from .text import STOP_WORDS, fold, stem, tokens
@@ -48,9 +49,11 @@ class Conversation:
             context = tuple(dict.fromkeys((stem(w), CONTEXT_WEIGHT) for w, _, _ in tokens(said)
                                           if w not in STOP_WORDS and stem(w) not in own))
             near = frozenset({prev.passage} if prev.passage is not None else ())
-            qtype = prev.qtype if FOLLOW_ON.match(question) and not WH_START.match(question) else None
-            answer = self.answerer.ask(question, context, near, resolved=self.resolve(question, prev),
-                                       qtype=qtype)
+            elliptical = FOLLOW_ON.match(question) and not WH_START.match(question)
+            answer = self.answerer.ask(
+                question, context, near, resolved=self.resolve(question, prev),
+                qtype=prev.qtype if elliptical else None,
+                head=frozenset(head_words(prev.resolved or prev.question)) if elliptical else frozenset())
             if not answer.answered:
                 answer = self.answerer.ask(question) if not answer.hits else answer
         if answer.answered or self.last is None:

@@ -42,6 +42,7 @@ CAPITALISED = re.compile(
     r"(?:[A-Z][\w’'.-]*|\d+[A-Z][\w-]*)(?:\s+(?:(?:of|de|du|von|van|der|the|and|&|for|la|le)\s+)*"
     r"(?:[A-Z][\w’'.-]*|\d+\w*))*"
 )
+DEFINE = re.compile(r"\s*what\s+(?:(?:kind|type|sort)\s+of\s+[\w-]+\s+)?(?:is|are|was|were)\s+(?!the\s+\w+\s+of\b)", re.I)
 AUXILIARIES = frozenset("is are was were did do does has have had can could will would should may might".split())
 NEGATIONS = frozenset("no not none never neither nor without n't".split())
 MIN_COVERAGE = 0.5
@@ -219,14 +220,25 @@ def head_words(question: str) -> set[str]:
     return out
 
 
+def asked_for(query: Query) -> set[str]:
+    """The head words of the question, or those a follow-up borrowed from the turn before."""
+    return set(query.head) or head_words(query.fixed_text)
+
+
 def _named_by_head(doc: str, start: int, end: int, head: set[str]) -> list[tuple[int, int]]:
-    """Spans where the asked-for noun is followed by its identifier ("phase 1b", "Article 7")."""
+    """Spans where the asked-for noun is followed by its identifier: "phase 1b", "Scotland Act
+    1998", "Articles 106 and 107"."""
     out = []
     toks = list(tokens(doc[start:end]))
     for i, (w, s, e) in enumerate(toks[:-1]):
         nxt, ns, ne = toks[i + 1]
         if stem(w) in head and ns - e <= 1 and any(c.isdigit() for c in nxt):
-            out.append((start + s, start + ne))
+            a, b = start + s, start + ne
+            more = re.match(r"\s*(?:and|to|or|-|–)\s*\d+\w*", doc[b:end])
+            b += more.end() if more else 0
+            left = re.search(r"(?:[A-Z][\w’'-]*\s+)+$", doc[start:a])
+            a = start + left.start() if left and doc[a].isupper() else a
+            out.append((a, b))
     return out
 
 
@@ -234,7 +246,7 @@ def appositive(doc: str, start: int, end: int, query: Query, head: set[str]) -> 
     """For "what (kind of thing) is X": the phrase the sentence puts beside X ("X, a targeted
     radiotherapy," or "X is a ..."), which is how text defines a thing."""
     subject = query.stems - head
-    if not subject:
+    if not subject or not DEFINE.match(query.fixed_text):
         return None
     toks = list(tokens(doc[start:end]))
     for i, (w, s, e) in enumerate(toks):
@@ -256,6 +268,17 @@ def _proximity(doc: str, s: int, e: int, places: dict[str, list[int]], weight: d
         d = min(s - p if p < s else max(p - e, 0) for p in offsets)
         score += weight[term] * 2.0 ** (-d / 30.0)
     return score / total
+
+
+def _counted_noun(doc: str, s: int, e: int) -> str:
+    """The stem of the first word after the number in a quantity ("four doses" -> dose)."""
+    seen = False
+    for w, _, _ in tokens(doc[s:e]):
+        if w[:1].isdigit() or w in NUMBER_WORDS:
+            seen = True
+        elif seen and w not in STOP_WORDS:
+            return stem(w)
+    return ""
 
 
 def _agent(qtype: QuestionType, query: Query, doc: str, hit: Hit, index: Index) -> tuple[int, int] | None:
@@ -280,9 +303,10 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
         if t in wanted:
             places.setdefault(t, []).append(hit.start + ws)
     weight = {t: index.idf(t) or 1.0 for t in places}
-    head = head_words(query.fixed_text)
+    head = asked_for(query)
     measured = qtype in (Q.COUNT, Q.AMOUNT, Q.DURATION, Q.DESCRIPTION)
     subject = _agent(qtype, query, doc, hit, index)
+    heads = head | {t for c in query.concepts if any(alt[0] in head for alt in c) for alt in c for t in alt}
     kind = Q.AMOUNT if qtype is Q.DESCRIPTION else qtype
     best: Span | None = None
     for s, e in _candidates(kind, doc, hit.start, hit.end, index):
@@ -293,14 +317,19 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
         if inside == len(span_words) or (qtype in (Q.PERSON, Q.PLACE) and inside * 2 >= len(span_words)):
             continue
         score = 3.0 * _proximity(doc, s, e, places, weight) - 0.3 * inside
-        if qtype is not Q.AMOUNT:
+        counted = _counted_noun(doc, s, e)
+        if qtype is Q.COUNT and counted in head:
+            score += 1.0
+        elif qtype is Q.AMOUNT and counted in head:
+            score -= 1.0
+        else:
             score += sum(index.idf(w) or 1.0 for w in span_words if w in head) / 4.0
         if (s, e) == subject:
             score += 0.8
         if qtype is Q.DATE:
             score += 0.3 * len(re.findall(r"\d+|[A-Za-z]{3,}", doc[s:e]))
         if measured:
-            label = _label_score(doc, s, hit.start, wanted, index)
+            label = _label_score(doc, s, hit.start, wanted if qtype is not Q.DESCRIPTION else heads, index)
             if qtype is Q.DESCRIPTION and (label <= 0 or not re.search(r"[^\d\s.,]", doc[s:e])):
                 continue
             score += label
@@ -311,16 +340,13 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
     if qtype is Q.DESCRIPTION:
         for s, e in _named_by_head(doc, hit.start, hit.end, head):
             return Span(s, e, 2.0)
-        found = appositive(doc, hit.start, hit.end, query, head)
-        if found and (best is None or best.score < 2.0):
-            return Span(*found, 1.5)
     return best
 
 
 def predicates(query: Query, sentence: str) -> bool:
     """True when the sentence states something of what the question asks about: "side effects
     were ...", "its goal is ..."."""
-    wanted = head_words(query.fixed_text) or query.stems
+    wanted = asked_for(query) or query.stems
     pattern = r"([\w-]+)\s+(?:is|are|was|were|include|includes|included|consists?|means?)\b"
     return any(stem(fold(m.group(1))) in wanted for m in re.finditer(pattern, sentence))
 

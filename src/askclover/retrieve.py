@@ -15,7 +15,8 @@ PASSAGE_WEIGHT = 0.4
 
 FRAME_WORDS = frozenset(
     "kind type sort name names way ways happen happened happens mean means meaning called call "
-    "example examples thing things give gave given whether exist exists".split()
+    "example examples thing things give gave given whether exist exists stand stands abbreviation "
+    "acronym abbreviate abbreviated".split()
 )
 
 
@@ -33,6 +34,7 @@ class Query:
     corrections: tuple[tuple[str, str], ...] = ()
     unknown: tuple[str, ...] = ()
     context: tuple[tuple[str, float], ...] = ()
+    head: frozenset[str] = frozenset()
 
     @property
     def weights(self) -> dict[str, float]:
@@ -85,7 +87,16 @@ def family(term: str, index: Index) -> list[str]:
             and (t.startswith(term) or term.startswith(t))]
 
 
-def understand(question: str, index: Index, context: tuple[tuple[str, float], ...] = ()) -> Query:
+def misspelt(short: str, index: Index) -> list[str]:
+    """Words the text uses once that are a defined short form with one letter slipped in
+    ("zos" for "OS"): the article's own typos, so the value they label is still found."""
+    return [stem(w) for w, n in index.vocabulary.items()
+            if n == 1 and len(w) == len(short) + 1 and short in w and w not in STOP_WORDS
+            and w.isalpha() and stem(w) in index.sentence_bm25.idf]
+
+
+def understand(question: str, index: Index, context: tuple[tuple[str, float], ...] = (),
+               head: frozenset[str] = frozenset()) -> Query:
     """Weighted terms and concepts for ``question``: its words, repaired and expanded, plus ``context``."""
     known = index.sentence_bm25.idf
     weighted: list[tuple[str, float]] = []
@@ -120,13 +131,16 @@ def understand(question: str, index: Index, context: tuple[tuple[str, float], ..
             for c in concepts:
                 if (short_terms[0],) in c:
                     c.add(long_terms)
+                    c.update((t,) for t in misspelt(short_terms[0], index))
         elif set(long_terms) <= stems:
             weighted += [(t, 0.8) for t in short_terms]
+            weighted += [(t, 0.5) for t in misspelt(short_terms[0], index)]
             for c in concepts:
                 if any(alt[0] in long_terms for alt in c if len(alt) == 1):
                     c.add(short_terms)
+                    c.update((t,) for t in misspelt(short_terms[0], index))
     return Query(question, tuple(weighted) + context, tuple(frozenset(c) for c in concepts),
-                 tuple(fixes), tuple(unknown), context)
+                 tuple(fixes), tuple(unknown), context, head)
 
 
 class Retriever:
