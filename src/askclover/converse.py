@@ -12,6 +12,7 @@ from .text import STOP_WORDS, fold, stem, tokens
 PRONOUNS = frozenset("he she him her his hers they them their theirs it its those these this that".split())
 FOLLOW_ON = re.compile(r"^\s*(?:and|also|what about|how about|and what about|same for|what of)\b", re.I)
 WH_START = re.compile(r"^\s*(?:and\s+|also\s+)?(?:what|which|who|whom|whose|when|where|why|how)\b(?!\s+about)", re.I)
+CONDITION = re.compile(r"^\s*(?:and|also|what about|how about|and what about)\s+(?:for|in|among|with|at|after|before|during|from|of|to|on)\b", re.I)
 CONTEXT_WEIGHT = 0.5
 
 
@@ -53,7 +54,7 @@ class Conversation:
             answer = self.answerer.ask(
                 question, context, near, resolved=self.resolve(question, prev),
                 qtype=prev.qtype if elliptical else None,
-                head=frozenset(head_words(prev.resolved or prev.question)) if elliptical else frozenset())
+                head=frozenset(head_words(prev.resolved or prev.question)) if CONDITION.match(question) else frozenset())
             if not answer.answered:
                 answer = self.answerer.ask(question) if not answer.hits else answer
         if answer.answered or self.last is None:
