@@ -14,6 +14,7 @@ MAX_ANSWER = 300
 MAX_QUOTE = 450
 READ_HITS = 8
 DEFINE_HITS = 30
+MIN_MARGIN = 0.5
 W_COVERAGE = 1.0
 W_SPAN = 0.3
 W_SPAN_FIT = 0.05
@@ -92,7 +93,7 @@ class Answerer:
             return Answer(question, False, None, (self.quote(hits[0]),), resolved, qtype, top,
                           hits=tuple(hits), note=NOT_SAID + self.closest(hits[0]))
         doc = self.doc(hit)
-        if span:
+        if span and (span.margin >= MIN_MARGIN or qtype not in (Q.PERSON, Q.PLACE, Q.DATE)):
             text = doc[span.start:span.end]
             where = (span.start, span.end)
         else:

@@ -55,6 +55,7 @@ class Span:
     start: int
     end: int
     score: float
+    margin: float = 9.0
 
 
 def classify(question: str, abbreviations: dict[str, str] | None = None) -> QuestionType:
@@ -308,7 +309,7 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
     subject = _agent(qtype, query, doc, hit, index)
     heads = head | {t for c in query.concepts if any(alt[0] in head for alt in c) for alt in c for t in alt}
     kind = Q.AMOUNT if qtype is Q.DESCRIPTION else qtype
-    best: Span | None = None
+    scored: list[Span] = []
     for s, e in _candidates(kind, doc, hit.start, hit.end, index):
         span_words = [stem(w) for w, _, _ in tokens(doc[s:e]) if w not in STOP_WORDS]
         if not span_words:
@@ -335,12 +336,16 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
             score += label
             if not re.search(r"[^\d\s.,]", doc[s:e]):
                 score -= 1.0
-        if best is None or score > best.score:
-            best = Span(s, e, score)
+        scored.append(Span(s, e, score))
     if qtype is Q.DESCRIPTION:
         for s, e in _named_by_head(doc, hit.start, hit.end, head):
             return Span(s, e, 2.0)
-    return best
+    if not scored:
+        return None
+    scored.sort(key=lambda sp: -sp.score)
+    best = scored[0]
+    margin = best.score - scored[1].score if len(scored) > 1 else 9.0
+    return Span(best.start, best.end, best.score, margin)
 
 
 def predicates(query: Query, sentence: str) -> bool:
