@@ -19,7 +19,7 @@ class LuceneBM25(BM25Okapi):
     and floored above that, so a common but decisive word barely counts (its issues #39, #43).
     """
 
-    def __init__(self, corpus: list[list[str]], k1: float = 1.2, b: float = 0.75) -> None:
+    def __init__(self, corpus: list[list[str]], k1: float = 1.2, b: float = 0.5) -> None:
         super().__init__(corpus, k1=k1, b=b)
 
     def _calc_idf(self, nd: dict[str, int]) -> None:
