@@ -4,13 +4,13 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from pathlib import Path
 
 from . import __version__
 from .errors import KnowledgeError
 from .index import Index
 from .knowledge import Document, Knowledge, decode, default_path, find_files, read_bytes
+from .text import remember
 
 
 def cache_dir() -> Path:
@@ -43,6 +43,7 @@ def load_index(path: str | os.PathLike[str] | None = None, use_cache: bool = Tru
     if use_cache and raw:
         index = _read(target, key)
         if index is not None:
+            remember(index.stems)
             for w in index.knowledge.warnings:
                 warn(w)
             return index
@@ -75,6 +76,8 @@ def _read(target: Path, key: str) -> Index | None:
 
 def _write(target: Path, key: str, index: Index, warn) -> None:
     """Write the cache atomically: a temporary file in the same folder, then a rename."""
+    import tempfile
+
     tmp = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -10,6 +10,20 @@ from .retrieve import Query
 from .text import NUMBER_WORDS, ORDINAL_WORDS, STOP_WORDS, fold, stem, tokens
 
 Q = QuestionType
+
+
+class LazyPattern:
+    """A regular expression compiled on first use: these are large, and start-up is a feature."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern, self.flags = pattern, flags
+        self.compiled: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str):
+        if self.compiled is None:
+            self.compiled = re.compile(self.pattern, self.flags)
+        return getattr(self.compiled, name)
+
 WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 MONTHS = ("january february march april may june july august september october november december "
           "jan feb mar apr jun jul aug sep sept oct nov dec").split()
@@ -20,7 +34,7 @@ NUMBER = rf"(?:\d+(?:[.,]\d+)*(?:st|nd|rd|th)?|(?:{_NUM_WORD})\b)"
 MODIFIER = (r"(?:(?:more|less|fewer|greater|higher|lower) than|at least|at most|about|approximately|"
             r"nearly|almost|around|over|under|up to|roughly|some|only|just|exactly|an? estimated)")
 UNIT = r"(?:[%‰]|[A-Za-zµμ]+(?:-[A-Za-z]+)*(?:/[A-Za-z0-9²³]+)?[²³]?)"
-QUANTITY = re.compile(
+QUANTITY = LazyPattern(
     rf"(?:\b{MODIFIER}\s+)?(?<![\w.-])(?:[$€£¥]\s?)?{NUMBER}(?:\s*(?:-|–|to|and|or)\s*{NUMBER})?"
     rf"(?:-(?:[a-z]+-)*[a-z]+\b|\s*{UNIT}(?:\s+(?!(?:of|and|or|the|a|an|in|to|for|at|on|by|with|was|were|is|are)\b)[a-z]+(?:-[a-z]+)*){{0,2}})?",
     re.IGNORECASE,
@@ -28,7 +42,7 @@ QUANTITY = re.compile(
 ORDINAL_NAMES = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
                  "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
                  "twentieth twenty-first").split()
-DATE = re.compile(
+DATE = LazyPattern(
     rf"\b(?:(?:{'|'.join(MONTHS)})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\d{{4}}|"
     rf"\d{{1,2}}\s+(?:{'|'.join(MONTHS)})\.?,?\s+\d{{4}}|"
     rf"(?:{'|'.join(MONTHS)})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|"
@@ -38,7 +52,7 @@ DATE = re.compile(
     rf"(?:the\s+)?\d{{3,4}}s|(?<![\w.-])(?:1\d|20)\d\d(?:\s*(?:-|–|to|and)\s*\d{{2,4}})?)\b",
     re.IGNORECASE,
 )
-CAPITALISED = re.compile(
+CAPITALISED = LazyPattern(
     r"(?:[A-Z][\w’'.-]*|\d+[A-Z][\w-]*)(?:\s+(?:(?:of|de|du|von|van|der|the|and|&|for|la|le)\s+)*"
     r"(?:[A-Z][\w’'.-]*|\d+\w*))*"
 )
@@ -373,7 +387,7 @@ def coverage(query: Query, sentence: str, context: str, index: Index) -> float:
     """Share of the question's IDF weight found in the sentence (half-counted in its passage)."""
     if not query.concepts:
         return 0.0
-    top = max(index.sentence_bm25.idf.values(), default=1.0)
+    top = float(index.sentences.idf.max(initial=1.0))
     sent = {stem(w) for w, _, _ in tokens(sentence)}
     ctx = {stem(w) for w, _, _ in tokens(context)}
     total = got = 0.0

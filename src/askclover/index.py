@@ -5,27 +5,89 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
-from rank_bm25 import BM25Okapi
+import numpy as np
 
 from . import abbrev
 from .knowledge import Knowledge
-from .text import STOP_WORDS, terms, tokens
+from .text import STOP_WORDS, stem, terms, tokens
+
+K1, B = 1.2, 0.5
 
 
-class LuceneBM25(BM25Okapi):
-    """BM25 with Lucene's IDF, ``log(1 + (N - n + 0.5) / (n + 0.5))``: never zero or negative.
+def lucene_idf(n_docs: int, n_with_term: int) -> float:
+    """Lucene's IDF, ``log(1 + (N - n + 0.5) / (n + 0.5))``: never zero or negative.
 
-    rank_bm25's Okapi IDF is near zero for a term in half of a small corpus's documents
-    and floored above that, so a common but decisive word barely counts (its issues #39, #43).
+    rank_bm25's Okapi IDF is near zero for a term in half of a small corpus's documents and
+    floored above that, so a common but decisive word barely counts (its issues #39, #43).
     """
+    return math.log(1 + (n_docs - n_with_term + 0.5) / (n_with_term + 0.5))
 
-    def __init__(self, corpus: list[list[str]], k1: float = 1.2, b: float = 0.5) -> None:
-        super().__init__(corpus, k1=k1, b=b)
 
-    def _calc_idf(self, nd: dict[str, int]) -> None:
-        n = self.corpus_size
-        self.idf = {w: math.log(1 + (n - f + 0.5) / (f + 0.5)) for w, f in nd.items()}
-        self.average_idf = sum(self.idf.values()) / max(len(self.idf), 1)
+@dataclass
+class BM25Table:
+    """BM25 over a corpus as postings (one CSR array per field), so a query touches only the
+    documents that hold its terms. Scores equal rank_bm25's with Lucene's IDF (a test checks)."""
+
+    terms: dict[str, int]
+    offsets: np.ndarray
+    docs: np.ndarray
+    tfs: np.ndarray
+    norm: np.ndarray
+    idf: np.ndarray
+    k1: float = K1
+
+    @classmethod
+    def build(cls, corpus: list[list[str]], k1: float = K1, b: float = B) -> BM25Table:
+        """Count every term of every document once; the work is linear in the corpus size."""
+        vocab: dict[str, int] = {}
+        term_ids: list[int] = []
+        doc_ids: list[int] = []
+        counts: list[int] = []
+        lengths = np.fromiter((len(d) for d in corpus), dtype=np.float64, count=len(corpus))
+        for i, doc in enumerate(corpus):
+            for t, c in Counter(doc).items():
+                term_ids.append(vocab.setdefault(t, len(vocab)))
+                doc_ids.append(i)
+                counts.append(c)
+        tid = np.asarray(term_ids, dtype=np.int64)
+        order = np.argsort(tid, kind="stable")
+        df = np.bincount(tid, minlength=len(vocab))
+        offsets = np.zeros(len(vocab) + 1, dtype=np.int64)
+        np.cumsum(df, out=offsets[1:])
+        n = max(len(corpus), 1)
+        avgdl = float(lengths.mean()) if len(corpus) and lengths.sum() else 1.0
+        idf = np.log1p((n - df + 0.5) / (df + 0.5))
+        return cls(vocab, offsets, np.asarray(doc_ids, dtype=np.int32)[order],
+                   np.asarray(counts, dtype=np.float32)[order],
+                   (k1 * (1 - b + b * lengths / avgdl)).astype(np.float32), idf, k1)
+
+    def __len__(self) -> int:
+        return len(self.norm)
+
+    def __contains__(self, term: str) -> bool:
+        return term in self.terms
+
+    def idf_of(self, term: str) -> float:
+        """IDF of a term; 0 for a term the corpus never uses."""
+        i = self.terms.get(term)
+        return float(self.idf[i]) if i is not None else 0.0
+
+    def postings(self, term: str) -> tuple[np.ndarray, np.ndarray]:
+        """The documents holding ``term`` and how often each holds it."""
+        i = self.terms.get(term)
+        if i is None:
+            return self.docs[:0], self.tfs[:0]
+        a, b = self.offsets[i], self.offsets[i + 1]
+        return self.docs[a:b], self.tfs[a:b]
+
+    def scores(self, weights: dict[str, float]) -> np.ndarray:
+        """Weighted BM25 score of every document (0 where no term occurs)."""
+        total = np.zeros(len(self))
+        for term, w in weights.items():
+            docs, tf = self.postings(term)
+            if len(docs):
+                total[docs] += w * self.idf[self.terms[term]] * tf * (self.k1 + 1) / (tf + self.norm[docs])
+        return total
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,56 +106,45 @@ class Index:
 
     knowledge: Knowledge
     units: list[Unit]
-    sentence_bm25: LuceneBM25
-    passage_bm25: LuceneBM25
-    postings: dict[str, list[int]]
+    sentences: BM25Table
+    passages: BM25Table
     vocabulary: Counter[str]
     stems: dict[str, str]
     abbreviations: dict[str, str]
-    unit_of_passage: list[int] = field(default_factory=list)
+    unit_passages: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
 
     @classmethod
-    def build(cls, knowledge: Knowledge) -> Index:
+    def build(cls, knowledge: Knowledge, progress=None) -> Index:
         """Tokenise every sentence and passage and build both BM25 tables."""
         units: list[Unit] = []
         unit_terms: list[list[str]] = []
         passage_terms: list[list[str]] = []
-        first_unit: list[int] = []
         for pi, p in enumerate(knowledge.passages):
-            first_unit.append(len(units))
-            passage_terms.append(terms(p.heading) + terms(p.text) if not p.is_heading else terms(p.text))
+            if progress and pi % 1000 == 0:
+                progress(pi, len(knowledge.passages))
+            own = terms(p.text)
+            passage_terms.append(own if p.is_heading else terms(p.heading) + own)
             if p.is_heading:
                 continue
             doc = knowledge.text_of(p.source)
             for si, s in enumerate(p.sentences):
                 units.append(Unit(pi, si, s.start, s.end))
-                unit_terms.append(terms(doc[s.start:s.end]))
+                unit_terms.append(own if len(p.sentences) == 1 else terms(doc[s.start:s.end]))
         if not units:
-            units.append(Unit(0, 0, knowledge.passages[0].start, knowledge.passages[0].end))
-            unit_terms.append(terms(knowledge.passages[0].text))
-        postings: dict[str, list[int]] = {}
-        for ui, ts in enumerate(unit_terms):
-            for t in set(ts):
-                postings.setdefault(t, []).append(ui)
+            first = knowledge.passages[0]
+            units.append(Unit(0, 0, first.start, first.end))
+            unit_terms.append(terms(first.text))
         vocabulary: Counter[str] = Counter()
         abbreviations: dict[str, str] = {}
         for d in knowledge.documents:
             vocabulary.update(w for w, _, _ in tokens(d.text))
             for short, long in abbrev.find(d.text).items():
                 abbreviations.setdefault(short, long)
-        from .text import stem
-
         stems = {w: stem(w) for w in vocabulary if w not in STOP_WORDS}
-        return cls(knowledge, units, LuceneBM25(unit_terms), LuceneBM25(passage_terms),
-                   postings, vocabulary, stems, abbreviations, first_unit)
-
-    def candidates(self, query_terms: list[str]) -> list[int]:
-        """Units that share at least one term with the query (the only ones worth scoring)."""
-        ids: set[int] = set()
-        for t in set(query_terms):
-            ids.update(self.postings.get(t, ()))
-        return sorted(ids)
+        return cls(knowledge, units, BM25Table.build(unit_terms), BM25Table.build(passage_terms),
+                   vocabulary, stems, abbreviations,
+                   np.fromiter((u.passage for u in units), dtype=np.int32, count=len(units)))
 
     def idf(self, term: str) -> float:
         """Sentence-level IDF of a term; 0 for a term the knowledge never uses."""
-        return self.sentence_bm25.idf.get(term, 0.0)
+        return self.sentences.idf_of(term)

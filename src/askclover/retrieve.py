@@ -82,7 +82,7 @@ def family(term: str, index: Index) -> list[str]:
     """Known stems of the same word family as an unknown one ("shrink" -> "shrinkag")."""
     if len(term) < 5 or not term.isalpha():
         return []
-    return [t for t in index.sentence_bm25.idf
+    return [t for t in index.sentences.terms
             if t != term and min(len(t), len(term)) >= 0.7 * max(len(t), len(term))
             and (t.startswith(term) or term.startswith(t))]
 
@@ -92,13 +92,13 @@ def misspelt(short: str, index: Index) -> list[str]:
     ("zos" for "OS"): the article's own typos, so the value they label is still found."""
     return [stem(w) for w, n in index.vocabulary.items()
             if n == 1 and len(w) == len(short) + 1 and short in w and w not in STOP_WORDS
-            and w.isalpha() and stem(w) in index.sentence_bm25.idf]
+            and w.isalpha() and stem(w) in index.sentences]
 
 
 def understand(question: str, index: Index, context: tuple[tuple[str, float], ...] = (),
                head: frozenset[str] = frozenset()) -> Query:
     """Weighted terms and concepts for ``question``: its words, repaired and expanded, plus ``context``."""
-    known = index.sentence_bm25.idf
+    known = index.sentences
     weighted: list[tuple[str, float]] = []
     concepts: list[set[tuple[str, ...]]] = []
     fixes: list[tuple[str, str]] = []
@@ -149,27 +149,26 @@ class Retriever:
     def __init__(self, index: Index) -> None:
         self.index = index
 
-    def score(self, query: Query) -> tuple[list[int], np.ndarray]:
-        """BM25 scores of the candidate units: sentence score plus a share of its passage's."""
+    def score(self, query: Query) -> tuple[np.ndarray, np.ndarray]:
+        """Candidate units (those sharing a term with the query) and their scores: the
+        sentence's BM25 plus a share of its passage's."""
         ix = self.index
         weights = query.weights
-        ids = ix.candidates(list(weights))
-        if not ids:
-            return [], np.zeros(0)
-        passages = [ix.units[i].passage for i in ids]
-        total = np.zeros(len(ids))
-        for w in sorted(set(weights.values())):
-            group = [t for t, tw in weights.items() if tw == w]
-            total += w * np.asarray(ix.sentence_bm25.get_batch_scores(group, ids))
-            total += w * PASSAGE_WEIGHT * np.asarray(ix.passage_bm25.get_batch_scores(group, passages))
-        return ids, total
+        sentence = ix.sentences.scores(weights)
+        ids = np.flatnonzero(sentence)
+        passage = ix.passages.scores(weights)
+        return ids, sentence[ids] + PASSAGE_WEIGHT * passage[ix.unit_passages[ids]]
 
     def search(self, question: str | Query, k: int = 5) -> list[Hit]:
         """The ``k`` best sentences for a question, best first."""
         query = question if isinstance(question, Query) else understand(question, self.index)
         ids, scores = self.score(query)
-        order = np.argsort(-scores, kind="stable")[:k]
-        return [self.hit(ids[i], float(scores[i])) for i in order if scores[i] > 0]
+        if len(ids) > k:
+            kth = np.partition(scores, len(scores) - k)[len(scores) - k]
+            keep = scores >= kth
+            ids, scores = ids[keep], scores[keep]
+        order = np.lexsort((ids, -scores))
+        return [self.hit(int(ids[i]), float(scores[i])) for i in order[:k] if scores[i] > 0]
 
     def hit(self, unit: int, score: float) -> Hit:
         """A Hit for one unit of the index."""

@@ -1,7 +1,11 @@
 """Turning text into index terms: tokens with offsets, case-folding, stop words, stems."""
 from __future__ import annotations
 
+import importlib.util
+import os
 import re
+import sys
+import types
 import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
@@ -39,14 +43,47 @@ def fold(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _stemmer():
-    from nltk.stem.porter import PorterStemmer  # imported on first use: nltk is slow to import
+    """nltk's Porter stemmer, loaded without running ``nltk/__init__`` (0.2 s of imports we do
+    not use) when nltk is not imported yet; the stand-in parent packages are removed after."""
+    if "nltk" not in sys.modules:
+        spec = importlib.util.find_spec("nltk")
+        if spec and spec.submodule_search_locations:
+            root = list(spec.submodule_search_locations)[0]
+            stubs = {"nltk": root, "nltk.stem": os.path.join(root, "stem")}
+            for name, path in stubs.items():
+                module = types.ModuleType(name)
+                module.__path__ = [path]
+                sys.modules[name] = module
+            try:
+                from nltk.stem.porter import PorterStemmer
+
+                return PorterStemmer()
+            finally:
+                for name in [n for n in sys.modules if n == "nltk" or n.startswith("nltk.")]:
+                    del sys.modules[name]
+    from nltk.stem.porter import PorterStemmer
 
     return PorterStemmer()
 
 
-@lru_cache(maxsize=65536)
+_KNOWN: dict[str, str] = {}
+
+
+def remember(stems: dict[str, str]) -> None:
+    """Seed the stem cache with stems computed earlier (from a cached index), so a question in
+    known words needs no stemmer at all."""
+    _KNOWN.update(stems)
+
+
 def stem(word: str) -> str:
     """The Porter stem of a folded word; numbers and number words become digits."""
+    known = _KNOWN.get(word)
+    if known is None:
+        known = _KNOWN[word] = _stem(word)
+    return known
+
+
+def _stem(word: str) -> str:
     if word in NUMBER_WORDS:
         return NUMBER_WORDS[word]
     if word in ORDINAL_WORDS:
