@@ -22,7 +22,7 @@ def cache_dir() -> Path:
 
 
 def load_index(path: str | os.PathLike[str] | None = None, use_cache: bool = True,
-               warn=lambda message: None) -> Index:
+               warn=lambda message: None, progress=None) -> Index:
     """The index of the knowledge at ``path``, from the cache when the files are unchanged."""
     root = Path(path) if path is not None else default_path()
     files = find_files(root)
@@ -58,7 +58,7 @@ def load_index(path: str | os.PathLike[str] | None = None, use_cache: bool = Tru
     if not docs:
         why = f" ({len(files)} skipped)" if files else ""
         raise KnowledgeError(f"no usable .txt or .md file in {root}{why}")
-    index = Index.build(Knowledge.from_documents(docs, warnings))
+    index = Index.build(Knowledge.from_documents(docs, warnings), progress)
     if use_cache:
         _write(target, key, index, warn)
     return index

@@ -9,7 +9,8 @@ from typing import TextIO
 
 from . import __version__
 from .errors import AskCloverError
-from .present import auto_style, explain, json_line, render
+from .answer import MAX_QUESTION
+from .present import Progress, auto_style, explain, json_line, render
 
 EXAMPLES = """examples:
   askclover                                   start the interactive chat
@@ -87,8 +88,9 @@ def _run(argv: list[str] | None, stdin: TextIO, stdout: TextIO, stderr: TextIO) 
     from .cache import load_index
     from .converse import Conversation
 
+    show = Progress(stderr) if _is_terminal(stderr) and not args.json else None
     try:
-        index = load_index(args.knowledge, use_cache=not args.no_cache, warn=warn)
+        index = load_index(args.knowledge, use_cache=not args.no_cache, warn=warn, progress=show)
     except AskCloverError as e:
         print(f"askclover: error: {_safe(str(e))}", file=stderr)
         return ExitStatus.ERROR
@@ -98,6 +100,9 @@ def _run(argv: list[str] | None, stdin: TextIO, stdout: TextIO, stderr: TextIO) 
         if not question:
             print("askclover: error: the question is empty", file=stderr)
             return ExitStatus.ERROR
+        if len(question) > MAX_QUESTION:
+            print(f"askclover: error: the question is longer than {MAX_QUESTION} characters", file=stderr)
+            return ExitStatus.ERROR
         answer = conversation.ask(question)
         _emit(answer, args, stdout)
         return ExitStatus.OK if answer.answered else ExitStatus.NO_ANSWER
@@ -105,8 +110,10 @@ def _run(argv: list[str] | None, stdin: TextIO, stdout: TextIO, stderr: TextIO) 
         from .repl import run
 
         return run(conversation, top_k=args.top_k)
-    for raw in _lines(stdin):
+    for number, raw in enumerate(_lines(stdin), 1):
         line = raw.strip()
+        if len(line) > MAX_QUESTION:
+            warn(f"line {number}: longer than {MAX_QUESTION} characters, not asked")
         if line:
             _emit(conversation.ask(line), args, stdout)
             if not args.json:

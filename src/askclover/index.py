@@ -119,9 +119,10 @@ class Index:
         units: list[Unit] = []
         unit_terms: list[list[str]] = []
         passage_terms: list[list[str]] = []
+        total = len(knowledge.passages)
         for pi, p in enumerate(knowledge.passages):
-            if progress and pi % 1000 == 0:
-                progress(pi, len(knowledge.passages))
+            if progress and pi % 5000 == 0:
+                progress(pi, total)
             own = terms(p.text)
             passage_terms.append(own if p.is_heading else terms(p.heading) + own)
             if p.is_heading:
@@ -141,6 +142,8 @@ class Index:
             for short, long in abbrev.find(d.text).items():
                 abbreviations.setdefault(short, long)
         stems = {w: stem(w) for w in vocabulary if w not in STOP_WORDS}
+        if progress:
+            progress(total, total)
         return cls(knowledge, units, BM25Table.build(unit_terms), BM25Table.build(passage_terms),
                    vocabulary, stems, abbreviations,
                    np.fromiter((u.passage for u in units), dtype=np.int32, count=len(units)))

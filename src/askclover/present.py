@@ -105,3 +105,18 @@ def explain(answer: Answer, style: Style) -> str:
         snippet = clean(h.text if len(h.text) < 160 else h.text[:157] + "…")
         lines.append(f"{i}. [{h.score:.2f}] {os.path.basename(h.source)}: {snippet}")
     return "\n".join(textwrap.fill(ln, style.width, subsequent_indent="   ") for ln in lines)
+
+
+class Progress:
+    """A one-line progress bar on a terminal stream: "indexing ####---- 12,000/100,000 passages"."""
+
+    def __init__(self, stream, width: int = 24) -> None:
+        self.stream, self.width, self.shown = stream, width, False
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < 2000:
+            return
+        filled = self.width * done // max(total, 1)
+        end = "\n" if done >= total else ""
+        self.stream.write(f"\rindexing {'#' * filled}{'-' * (self.width - filled)} {done:,}/{total:,} passages{end}")
+        self.stream.flush()
