@@ -83,7 +83,7 @@ def measure_ours(folder: str, questions: list[str]) -> dict:
         t = time.perf_counter()
         answerer.ask(q)
         ask.append(time.perf_counter() - t)
-    return {"build_s": built, "units": len(index.units), "search": search, "ask": ask, "rss_mb": peak_mb()}
+    return {"build_s": built, "units": len(index), "search": search, "ask": ask, "rss_mb": peak_mb()}
 
 
 def measure_cached(folder: str) -> dict:

@@ -23,8 +23,9 @@ def test_lucene_idf_never_vanishes_for_common_terms():
 
 
 def test_scores_equal_rank_bm25_with_the_same_idf(data_index):
+    units = [data_index.unit(i) for i in range(len(data_index))]
     corpus = [terms(data_index.knowledge.text_of(data_index.knowledge.passages[u.passage].source)[u.start:u.end])
-              for u in data_index.units]
+              for u in units]
     reference = LuceneBM25(corpus, k1=K1, b=B)
     table = BM25Table.build(corpus)
     for question in ["heritage apple trees restoration keeper", "tower steps", "nothing matches zzz"]:

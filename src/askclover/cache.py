@@ -13,6 +13,9 @@ from .knowledge import Document, Knowledge, decode, default_path, find_files, re
 from .text import remember
 
 
+KEEP = 8
+
+
 def cache_dir() -> Path:
     """``$ASKCLOVER_CACHE``, else ``$XDG_CACHE_HOME/askclover``, else ``~/.cache/askclover``."""
     if os.environ.get("ASKCLOVER_CACHE"):
@@ -64,6 +67,16 @@ def load_index(path: str | os.PathLike[str] | None = None, use_cache: bool = Tru
     return index
 
 
+def _prune(folder: Path, keep: int) -> None:
+    """Delete all but the ``keep`` most recently used cached indexes."""
+    files = sorted(folder.glob("*.pickle"), key=lambda f: f.stat().st_mtime, reverse=True)
+    for f in files[keep:]:
+        try:
+            f.unlink()
+        except OSError:
+            pass
+
+
 def _read(target: Path, key: str) -> Index | None:
     """The cached index, or None when it is missing, stale or corrupt (never trusted blindly)."""
     try:
@@ -86,6 +99,7 @@ def _write(target: Path, key: str, index: Index, warn) -> None:
             pickle.dump((key, index), f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, target)
         tmp = None
+        _prune(target.parent, keep=KEEP)
     except OSError as e:
         warn(f"cannot write the index cache in {target.parent} ({e.strerror or e}); continuing without it")
     finally:

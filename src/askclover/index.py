@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -105,13 +105,24 @@ class Index:
     """Sentences and passages scored with BM25, plus what the text teaches about its words."""
 
     knowledge: Knowledge
-    units: list[Unit]
+    unit_table: np.ndarray
     sentences: BM25Table
     passages: BM25Table
     vocabulary: Counter[str]
     stems: dict[str, str]
     abbreviations: dict[str, str]
-    unit_passages: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
+
+    @property
+    def unit_passages(self) -> np.ndarray:
+        """The passage of every unit, in unit order."""
+        return self.unit_table[:, 0]
+
+    def __len__(self) -> int:
+        return len(self.unit_table)
+
+    def unit(self, i: int) -> Unit:
+        """Unit ``i``: its passage, sentence number and offsets (kept as one array for a small cache)."""
+        return Unit(*(int(x) for x in self.unit_table[i]))
 
     @classmethod
     def build(cls, knowledge: Knowledge, progress=None) -> Index:
@@ -144,9 +155,9 @@ class Index:
         stems = {w: stem(w) for w in vocabulary if w not in STOP_WORDS}
         if progress:
             progress(total, total)
-        return cls(knowledge, units, BM25Table.build(unit_terms), BM25Table.build(passage_terms),
-                   vocabulary, stems, abbreviations,
-                   np.fromiter((u.passage for u in units), dtype=np.int32, count=len(units)))
+        table = np.array([(u.passage, u.sentence, u.start, u.end) for u in units], dtype=np.int64)
+        return cls(knowledge, table, BM25Table.build(unit_terms), BM25Table.build(passage_terms),
+                   vocabulary, stems, abbreviations)
 
     def idf(self, term: str) -> float:
         """Sentence-level IDF of a term; 0 for a term the knowledge never uses."""

@@ -172,7 +172,7 @@ class Retriever:
 
     def hit(self, unit: int, score: float) -> Hit:
         """A Hit for one unit of the index."""
-        u = self.index.units[unit]
+        u = self.index.unit(unit)
         p = self.index.knowledge.passages[u.passage]
         text = self.index.knowledge.text_of(p.source)[u.start:u.end]
         return Hit(u.passage, u.sentence, p.source, u.start, u.end, text, score)
