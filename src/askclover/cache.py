@@ -24,6 +24,19 @@ def cache_dir() -> Path:
     return Path(base) / "askclover"
 
 
+def _code_fingerprint() -> bytes:
+    """A digest of the modules that shape the prepared index, so a changed askclover never
+    trusts an index pickled by an older one, even at the same version number."""
+    here = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for name in ("abbrev", "index", "knowledge", "model", "split", "text"):
+        try:
+            digest.update((here / f"{name}.py").read_bytes())
+        except OSError:
+            digest.update(name.encode())
+    return digest.digest()
+
+
 def load_index(path: str | os.PathLike[str] | None = None, use_cache: bool = True,
                warn=lambda message: None, progress=None) -> Index:
     """The index of the knowledge at ``path``, from the cache when the files are unchanged."""
@@ -32,6 +45,7 @@ def load_index(path: str | os.PathLike[str] | None = None, use_cache: bool = Tru
     raw: list[tuple[Path, bytes]] = []
     warnings: list[str] = []
     digest = hashlib.sha256(f"askclover {__version__}\n".encode())
+    digest.update(_code_fingerprint())
     for f in files:
         try:
             data = read_bytes(f)
@@ -84,7 +98,13 @@ def _read(target: Path, key: str) -> Index | None:
             stored_key, index = pickle.load(f)
     except Exception:
         return None
-    return index if stored_key == key and isinstance(index, Index) else None
+    if stored_key != key or not isinstance(index, Index):
+        return None
+    try:
+        os.utime(target)
+    except OSError:
+        pass
+    return index
 
 
 def _write(target: Path, key: str, index: Index, warn) -> None:

@@ -70,6 +70,12 @@ def main(argv: list[str] | None = None, stdin: TextIO | None = None,
         except (OSError, ValueError, AttributeError):
             pass
         return ExitStatus.OK
+    except Exception as e:
+        if os.environ.get("ASKCLOVER_DEBUG"):
+            raise
+        print(f"askclover: internal error: {type(e).__name__}: {e} (set ASKCLOVER_DEBUG=1 for details)",
+              file=stderr)
+        return ExitStatus.ERROR
 
 
 def _run(argv: list[str] | None, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:

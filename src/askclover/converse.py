@@ -13,15 +13,17 @@ PRONOUNS = frozenset("he she him her his hers they them their theirs it its thos
 FOLLOW_ON = re.compile(r"^\s*(?:and|also|what about|how about|and what about|same for|what of)\b", re.I)
 WH_START = re.compile(r"^\s*(?:and\s+|also\s+)?(?:what|which|who|whom|whose|when|where|why|how)\b(?!\s+about)", re.I)
 CONDITION = re.compile(r"^\s*(?:and|also|what about|how about|and what about)\s+(?:for|in|among|with|at|after|before|during|from|of|to|on)\b", re.I)
+CONDITION_WORD = re.compile(r"(for|in|among|with|at|after|before|during|from|of|to|on)\b", re.I)
 CONTEXT_WEIGHT = 0.5
 
 
 class Conversation:
-    """A chain of questions; each follow-up borrows terms and topic from the turn before."""
+    """A chain of questions; each follow-up borrows terms, topic and referent from the turns before."""
 
     def __init__(self, index: Index, top_k: int = 3) -> None:
         self.answerer = Answerer(index, top_k)
         self.last: Answer | None = None
+        self.referent = ""
 
     @property
     def index(self) -> Index:
@@ -30,9 +32,10 @@ class Conversation:
     def reset(self) -> None:
         """Forget the previous turns."""
         self.last = None
+        self.referent = ""
 
     def is_follow_up(self, question: str) -> bool:
-        """True when the question leans on the previous turn: a pronoun, "and …", or too few words."""
+        """True when the question leans on the previous turn: a pronoun, or "and …", "what about …"."""
         words = [w for w, _, _ in tokens(question)]
         if self.last is None or not words:
             return False
@@ -40,49 +43,74 @@ class Conversation:
 
     def ask(self, question: str) -> Answer:
         """Answer ``question`` as the next turn of the conversation."""
-        if not self.is_follow_up(question):
+        follow_up = self.is_follow_up(question)
+        if not follow_up:
             answer = self.answerer.ask(question)
         else:
             assert self.last is not None
             prev = self.last
             own = {stem(w) for w, _, _ in tokens(question) if w not in STOP_WORDS}
-            said = (prev.resolved or prev.question) + " " + (prev.text if prev.span else "")
+            said = f"{self.referent} {prev.resolved or prev.question} {prev.text if prev.span else ''}"
             context = tuple(dict.fromkeys((stem(w), CONTEXT_WEIGHT) for w, _, _ in tokens(said)
                                           if w not in STOP_WORDS and stem(w) not in own))
             near = frozenset({prev.passage} if prev.passage is not None else ())
-            elliptical = FOLLOW_ON.match(question) and not WH_START.match(question)
-            answer = self.answerer.ask(
-                question, context, near, resolved=self.resolve(question, prev),
-                qtype=prev.qtype if elliptical else None,
-                head=frozenset(head_words(prev.resolved or prev.question)) if CONDITION.match(question) else frozenset())
-            if not answer.answered:
-                answer = self.answerer.ask(question) if not answer.hits else answer
+            elliptical = bool(FOLLOW_ON.match(question)) and not WH_START.match(question)
+            condition = bool(CONDITION.match(question))
+            if condition:
+                head = frozenset(head_words(prev.resolved or prev.question))
+            else:
+                head = frozenset(own) if elliptical else frozenset()
+            answer = self.answerer.ask(question, context, near, resolved=self.resolve(question, prev),
+                                       qtype=prev.qtype if elliptical else None, head=head)
+            if not answer.answered and not answer.hits:
+                answer = self.answerer.ask(question)
         if answer.answered or self.last is None:
             self.last = answer
+            if answer.qtype is QuestionType.PERSON and answer.span and answer.text and len(answer.text) < 40:
+                self.referent = answer.text
+            elif not follow_up:
+                self.referent = subject(question)
         return answer
 
     def resolve(self, question: str, prev: Answer) -> str:
-        """The question with its pronoun (or ellipsis) spelled out from the previous turn."""
-        subject = self.subject(prev)
+        """The question with its pronoun or ellipsis spelled out from the turns before."""
         q = question.strip()
-        if subject:
-            for pron, repl in (("her|his|their|its", subject + "'s"), ("she|he|they|it|them|him", subject)):
+        m = FOLLOW_ON.match(q)
+        if m and not WH_START.match(q):
+            return merge(prev.resolved or prev.question, q[m.end():].strip(" ,?"))
+        if self.referent:
+            for pron, repl in (("her|his|their|its", self.referent + "'s"),
+                               ("she|he|they|it|them|him", self.referent)):
                 new = re.sub(rf"\b(?:{pron})\b", repl, q, count=1, flags=re.I)
                 if new != q:
                     return new
-        m = FOLLOW_ON.match(q)
-        body = q[m.end():].strip(" ,?") if m else q.strip(" ?")
-        return f"{prev.resolved or prev.question} — {body}?" if body else prev.resolved or prev.question
+        return q
 
-    @staticmethod
-    def subject(prev: Answer) -> str:
-        """What the previous turn was about: the person it named, else the noun phrase of its
-        question ("the 15-year-old girl")."""
-        if prev.qtype is QuestionType.PERSON and prev.answered and prev.text and len(prev.text) < 40:
-            return prev.text
-        m = re.search(r"\b(?:the|a|an)\s+((?:[\w-]+\s+){0,3}?(?:[\w-]+))(?=\s+(?:with|who|in|at|of|for|did|was|were|get|got|had|received)\b|\s*\?|$)",
-                      prev.resolved or prev.question, re.I)
-        if not m:
-            return ""
-        words = m.group(0).split()
-        return " ".join(words) if fold(words[-1]) not in STOP_WORDS else ""
+
+def subject(question: str) -> str:
+    """The noun phrase a question is about: "the 15-year-old girl" in "What happened to the
+    15-year-old girl?"."""
+    m = re.search(r"\b(?:the|a|an)\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)(?=\s+(?:with|who|in|at|of|for|did|"
+                  r"was|were|get|got|had|received)\b|\s*\?|$)", question, re.I)
+    if not m or fold(m.group(1).split()[-1]) in STOP_WORDS:
+        return ""
+    return m.group(0)
+
+
+def merge(previous: str, body: str) -> str:
+    """An elliptical follow-up read into the previous question: "and for those who joined later"
+    replaces its condition, "and the overall survival" what it asked for."""
+    if not body:
+        return previous
+    stem_q = previous.rstrip(" ?")
+    prep = CONDITION_WORD.match(body)
+    if prep:
+        i = stem_q.lower().find(f" {prep.group(1).lower()} ")
+        if i > 0:
+            return f"{stem_q[:i]} {body}?"
+    else:
+        m = re.match(r"(\s*(?:what|which)\s+(?:is|are|was|were)\s+)(?:the\s+|a\s+|an\s+)?([\w-]+(?:\s+[\w-]+)?)"
+                     r"(?=\s+(?:for|in|among|of|with|at|after|before|during)\b)", stem_q, re.I)
+        if m:
+            return f"{m.group(1)}{body}{stem_q[m.end():]}?"
+    return f"{stem_q} — {body}?"

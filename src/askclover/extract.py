@@ -224,7 +224,7 @@ def head_words(question: str) -> set[str]:
     if re.search(r"\bhow old\b|\bwhat age\b", q):
         return {"old", "age", "year"}
     m = re.search(r"\b(?:what|which|whose|how many|how much)\s+(?:(?:is|are|was|were|kind|type|sort|of)\s+)*"
-                  r"(?:(?:the|a|an)\s+)?([\w-]+(?:\s+[\w-]+){0,2})", q)
+                  r"(?:(?:the|a|an|her|his|their|its|my|your|our)\s+)?([\w-]+(?:\s+[\w-]+){0,2})", q)
     if not m:
         return set()
     out = set()
@@ -322,6 +322,9 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
     measured = qtype in (Q.COUNT, Q.AMOUNT, Q.DURATION, Q.DESCRIPTION)
     subject = _agent(qtype, query, doc, hit, index)
     heads = head | {t for c in query.concepts if any(alt[0] in head for alt in c) for alt in c for t in alt}
+    for short, long in index.abbreviations.items():
+        if head & {stem(w) for w, _, _ in tokens(long) if w not in STOP_WORDS}:
+            heads.add(stem(fold(short)))
     kind = Q.AMOUNT if qtype is Q.DESCRIPTION else qtype
     scored: list[Span] = []
     for s, e in _candidates(kind, doc, hit.start, hit.end, index):

@@ -86,7 +86,7 @@ def render(answer: Answer, style: Style, top_k: int = 1) -> str:
     head = "\n".join(_wrap(clean(answer.text or ""), style.width, ""))
     parts = [style.paint(BOLD, head)]
     if answer.resolved and answer.resolved != answer.question:
-        parts.append(style.paint(DIM, f"  (read as: {clean(answer.resolved)})"))
+        parts.append(style.paint(DIM, "\n".join(_wrap(f"(read as: {clean(answer.resolved)})", style.width, "  "))))
     for i, q in enumerate(answer.quotes[:max(top_k, 1)]):
         if i == 0 and q.text == answer.text:
             parts.append(style.paint(DIM, f"  — {clean(os.path.basename(q.source))}:{q.line}"))

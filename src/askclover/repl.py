@@ -55,8 +55,8 @@ def vocabulary(conversation: Conversation) -> list[str]:
 def examples(conversation: Conversation, n: int = 3) -> list[str]:
     """Example questions drawn from the knowledge: its question headings, abbreviations, key words."""
     ix = conversation.index
-    out = [p.text for p in ix.knowledge.passages if p.is_heading and p.text.endswith("?") and len(p.text) < 70]
-    out += [f"What does {short} stand for?" for short in ix.abbreviations]
+    out = [p.text for p in ix.knowledge.passages if p.is_heading and p.text.endswith("?") and len(p.text) < 60][:1]
+    out += [f"What does {short} stand for?" for short in ix.abbreviations][:1]
     seen: set[str] = set()
     for w, _ in ix.vocabulary.most_common(300):
         if len(w) > 7 and w.isalpha() and ix.stems.get(w) not in seen:
@@ -141,7 +141,13 @@ class Repl:
                 if not self.command(line):
                     return 0
                 continue
-            self.last = self.conversation.ask(line)
+            try:
+                self.last = self.conversation.ask(line)
+            except Exception as e:  # a bug must not end the session or lose the history
+                if os.environ.get("ASKCLOVER_DEBUG"):
+                    raise
+                self.say(f"askclover: internal error: {type(e).__name__}: {e}")
+                continue
             self.say(render(self.last, self.style(), self.top_k))
 
 
