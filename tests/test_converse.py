@@ -32,3 +32,26 @@ def test_reset_forgets(harbor):
     c.ask("Who was the last keeper?")
     c.reset()
     assert c.ask("Who was his daughter?").resolved == "Who was his daughter?"
+
+
+def test_merge_reads_an_ellipsis_into_the_previous_question():
+    from askclover.converse import merge
+
+    prev = "What was the PFS for patients who got at least four infusions?"
+    assert merge(prev, "the overall survival") == "What was the overall survival for patients who got at least four infusions?"
+    assert merge(prev, "for those with at least 55 mCi") == "What was the PFS for those with at least 55 mCi?"
+    assert merge("Tell me more", "the rest") == "Tell me more — the rest?"
+
+
+def test_new_noun_replaces_what_was_asked(data_index):
+    c = Conversation(data_index)
+    assert c.ask("How long do guided tours last?").text == "45 minutes"
+    a = c.ask("And how many steps do they climb?")
+    assert a.text == "119 steps"
+
+
+def test_referent_persists_through_a_chain(harbor):
+    c = Conversation(harbor)
+    c.ask("What did the last keeper do?")
+    a = c.ask("Who was his daughter?")
+    assert "Ellen" in a.text and "the last keeper's daughter" in a.resolved

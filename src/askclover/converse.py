@@ -89,12 +89,17 @@ class Conversation:
 
 def subject(question: str) -> str:
     """The noun phrase a question is about: "the 15-year-old girl" in "What happened to the
-    15-year-old girl?"."""
-    m = re.search(r"\b(?:the|a|an)\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)(?=\s+(?:with|who|in|at|of|for|did|"
-                  r"was|were|get|got|had|received)\b|\s*\?|$)", question, re.I)
-    if not m or fold(m.group(1).split()[-1]) in STOP_WORDS:
-        return ""
-    return m.group(0)
+    15-year-old girl?" (the first one that is not what the question asks for)."""
+    head = head_words(question)
+    for m in re.finditer(r"\b(?:the|a|an)\s+", question, re.I):
+        words = []
+        for w in re.findall(r"[\w'’-]+", question[m.end():])[:4]:
+            if fold(w) in STOP_WORDS:
+                break
+            words.append(w)
+        if words and not {stem(fold(w)) for w in words} <= head:
+            return "the " + " ".join(words)
+    return ""
 
 
 def merge(previous: str, body: str) -> str:

@@ -317,13 +317,17 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
         t = stem(w)
         if t in wanted:
             places.setdefault(t, []).append(hit.start + ws)
+    own = query.stems
+    if any(t in own for t in places):
+        places = {t: v for t, v in places.items() if t in own}
     weight = {t: index.idf(t) or 1.0 for t in places}
     head = asked_for(query)
     measured = qtype in (Q.COUNT, Q.AMOUNT, Q.DURATION, Q.DESCRIPTION)
     subject = _agent(qtype, query, doc, hit, index)
     heads = head | {t for c in query.concepts if any(alt[0] in head for alt in c) for alt in c for t in alt}
     for short, long in index.abbreviations.items():
-        if head & {stem(w) for w, _, _ in tokens(long) if w not in STOP_WORDS}:
+        long_stems = {stem(w) for w, _, _ in tokens(long) if w not in STOP_WORDS}
+        if long_stems and long_stems <= head:
             heads.add(stem(fold(short)))
     kind = Q.AMOUNT if qtype is Q.DESCRIPTION else qtype
     scored: list[Span] = []
