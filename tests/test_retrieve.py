@@ -22,3 +22,19 @@ def test_unknown_words_are_reported(harbor):
 def test_hits_are_verbatim_slices(data_index):
     for hit in Retriever(data_index).search("apple growers income", 5):
         assert data_index.knowledge.text_of(hit.source)[hit.start:hit.end] == hit.text
+
+
+def test_speller_agrees_with_a_full_scan(data_index):
+    from askclover.retrieve import Speller
+    from askclover.text import STOP_WORDS, edit_distance
+
+    def scan(word):
+        limit = 1 if len(word) < 8 else 2
+        found = [(edit_distance(word, v, limit), -n, v) for v, n in data_index.vocabulary.items()
+                 if v.isalpha() and v not in STOP_WORDS and len(v) >= 3]
+        found = [f for f in found if f[0] <= limit]
+        return min(found)[2] if found else None
+
+    speller = Speller(data_index.vocabulary)
+    for typo in ["lighthuose", "kepeer", "restoraton", "aple", "orchrad", "grwoers", "zzzzzz", "daugther"]:
+        assert speller.correct(typo) == scan(typo), typo

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from .extract import (DEFINE, MIN_COVERAGE, Span, appositive, asked_for, best_span, classify, coverage,
-                      definition_span, predicates, trim)
+                      definition_span, focus, predicates, trim)
 from .index import Index
 from .model import Answer, Hit, Quote, QuestionType
 from .retrieve import Query, Retriever, understand
+from .text import stem, tokens
 
 Q = QuestionType
 SHORT_TYPES = (Q.PERSON, Q.DATE, Q.PLACE, Q.COUNT, Q.AMOUNT, Q.DURATION, Q.DEFINITION, Q.DESCRIPTION)
@@ -21,6 +22,7 @@ W_SPAN_FIT = 0.05
 W_PREDICATE = 0.2
 W_NO_SPAN = 0.3
 TYPED_COVERAGE = 0.35
+KNOWN_COVERAGE = 0.35
 NOT_SAID = "The article doesn't say."
 
 
@@ -87,19 +89,18 @@ class Answerer:
                     best = (score, hit, span, cov)
         assert best is not None
         _, hit, span, cov = best
-        self.last_coverage = cov
         typed = span is not None and qtype is not Q.DESCRIPTION and not query.unknown
-        if cov < (TYPED_COVERAGE if typed else MIN_COVERAGE):
+        if cov < (TYPED_COVERAGE if typed else MIN_COVERAGE if query.unknown else KNOWN_COVERAGE):
             return Answer(question, False, None, (self.quote(hits[0]),), resolved, qtype, top,
                           hits=tuple(hits), note=NOT_SAID + self.closest(hits[0]))
         doc = self.doc(hit)
         if span and (span.margin >= MIN_MARGIN or qtype not in (Q.PERSON, Q.PLACE, Q.DATE)):
-            text = doc[span.start:span.end]
-            where = (span.start, span.end)
+            around = where = (span.start, span.end)
         else:
-            s, e = trim(doc, hit.start, hit.end, MAX_ANSWER)
-            text, where = doc[s:e], None
-        quotes = [self.quote(hit, where)]
+            points = [hit.start + o for w, o, _ in tokens(hit.text) if stem(w) in query.stems]
+            around, where = focus(doc, hit.start, hit.end, MAX_ANSWER, points), None
+        text = doc[around[0]:around[1]]
+        quotes = [self.quote(hit, around)]
         quotes += [self.quote(h) for h in hits if h is not hit][: max(self.top_k - 1, 0)]
         return Answer(question, True, text, tuple(quotes), resolved, qtype, hit.score,
                       where, tuple(hits), passage=hit.passage)

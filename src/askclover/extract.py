@@ -352,7 +352,7 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
             score += 0.3 * len(re.findall(r"\d+|[A-Za-z]{3,}", doc[s:e]))
         if measured:
             label = _label_score(doc, s, hit.start, wanted if qtype is not Q.DESCRIPTION else heads, index)
-            if qtype is Q.DESCRIPTION and (label <= 0 or not re.search(r"[^\d\s.,]", doc[s:e])):
+            if qtype is Q.DESCRIPTION and (label <= 0 or not re.search(r"[^\W\d_]|[%$€£¥]", doc[s:e])):
                 continue
             score += label
             if not re.search(r"[^\d\s.,]", doc[s:e]):
@@ -418,6 +418,17 @@ def clause(doc: str, start: int, end: int, s: int, e: int) -> tuple[int, int]:
     while b > a and doc[b - 1] in " .!?":
         b -= 1
     return (a, b) if a <= s and e <= b else (s, e)
+
+
+def focus(doc: str, start: int, end: int, limit: int, points: list[int]) -> tuple[int, int]:
+    """The stretch of at most ``limit`` characters of ``doc[start:end]``, starting at a word,
+    that holds the most of ``points`` (where the question's words are)."""
+    if end - start <= limit:
+        return start, end
+    starts = [start] + [m.end() for m in re.finditer(r"\s+", doc[start:end - limit])]
+    starts = [start] + [start + o for o in starts[1:]]
+    best = max(starts, key=lambda a: (sum(a <= p < a + limit for p in points), -a))
+    return trim(doc, best, end, limit)
 
 
 def trim(doc: str, start: int, end: int, limit: int = 300) -> tuple[int, int]:

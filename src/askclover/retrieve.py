@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -63,28 +65,57 @@ class Query:
         return self.stems | {t for t, _ in self.context}
 
 
+class Speller:
+    """Typo repair against a vocabulary, via its words' one-letter deletions (SymSpell's idea),
+    so a look-up costs a few dictionary probes instead of a scan of the whole vocabulary."""
+
+    def __init__(self, vocabulary: Counter[str]) -> None:
+        self.counts = vocabulary
+        self.deletes: dict[str, list[str]] = {}
+        for v in vocabulary:
+            if len(v) >= 3 and v.isalpha() and v not in STOP_WORDS:
+                for d in {v, *_deletions(v)}:
+                    self.deletes.setdefault(d, []).append(v)
+
+    def correct(self, word: str) -> str | None:
+        """The closest vocabulary word (edit distance, then frequency), or None."""
+        if len(word) < 4 or not word.isalpha():
+            return None
+        limit = 1 if len(word) < 8 else 2
+        probes = {word, *_deletions(word)}
+        if limit == 2:
+            probes |= {d2 for d in list(probes) for d2 in _deletions(d)}
+        best: tuple[int, int, str] | None = None
+        for v in {v for p in probes for v in self.deletes.get(p, ())}:
+            d = edit_distance(word, v, limit)
+            if d <= limit and (best is None or (d, -self.counts[v], v) < best):
+                best = (d, -self.counts[v], v)
+        return best[2] if best else None
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
 def correct(word: str, index: Index) -> str | None:
-    """The vocabulary word closest to an unknown ``word`` (edit distance, then frequency)."""
-    if len(word) < 4 or not word.isalpha():
-        return None
-    limit = 1 if len(word) < 8 else 2
-    best: tuple[int, int, str] | None = None
-    for v, n in index.vocabulary.items():
-        if v in STOP_WORDS or abs(len(v) - len(word)) > limit or not v.isalpha():
-            continue
-        d = edit_distance(word, v, limit)
-        if d <= limit and (best is None or (d, -n) < best[:2]):
-            best = (d, -n, v)
-    return best[2] if best else None
+    """The vocabulary word closest to an unknown ``word``; the speller is made on first need."""
+    speller = index.__dict__.get("_speller")
+    if speller is None:
+        speller = index.__dict__["_speller"] = Speller(index.vocabulary)
+    return speller.correct(word)
 
 
 def family(term: str, index: Index) -> list[str]:
     """Known stems of the same word family as an unknown one ("shrink" -> "shrinkag")."""
     if len(term) < 5 or not term.isalpha():
         return []
-    return [t for t in index.sentences.terms
-            if t != term and min(len(t), len(term)) >= 0.7 * max(len(t), len(term))
-            and (t.startswith(term) or term.startswith(t))]
+    known = index.__dict__.get("_sorted_terms")
+    if known is None:
+        known = index.__dict__["_sorted_terms"] = sorted(index.sentences.terms)
+    longer = known[bisect_left(known, term):bisect_left(known, term + "\uffff")]
+    shorter = [term[:n] for n in range(1, len(term)) if term[:n] in index.sentences]
+    return [t for t in sorted({*longer, *shorter})
+            if t != term and min(len(t), len(term)) >= 0.7 * max(len(t), len(term))]
 
 
 def misspelt(short: str, index: Index) -> list[str]:
