@@ -1,5 +1,5 @@
-"""One-shot start-up: median wall time of `askclover --json "question"` against the floor
-`python -c "import numpy"`, both run alternately in the same environment.
+"""Speed on the shipped article: one-shot wall time of `askclover --json "question"` against the
+floor `python -c "import numpy"` (run alternately), and warm per-question latency in one process.
 
     python bench/startup.py [--runs 15]
 """
@@ -12,6 +12,14 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+
+WARM_QUESTIONS = [
+    "What were the side effects?", "Who is the CEO?", "What does PFS stand for?",
+    "How many patients received at least 55 mCi?", "When were the results presented?",
+    "What was her progression-free survival?", "and the overall survival?",
+    "What is the capital of France?", "what were the side efects", "How long did she live?",
+]
 
 
 def wall(cmd: list[str]) -> float:
@@ -38,6 +46,19 @@ def main() -> None:
     print(f"one-shot askclover --json   median {m_ours * 1000:7.1f} ms")
     print(f"floor python -c 'import numpy' median {m_base * 1000:7.1f} ms")
     print(f"over the floor              {1000 * (m_ours - m_base):7.1f} ms  (ratio {m_ours / m_base:.2f}x)")
+    from askclover import Conversation, load_index
+
+    index = load_index()
+    warm = []
+    for _ in range(5):
+        conversation = Conversation(index)
+        for q in WARM_QUESTIONS:
+            t = time.perf_counter()
+            conversation.ask(q)
+            warm.append(time.perf_counter() - t)
+    warm.sort()
+    print(f"warm question (library)     median {1000 * statistics.median(warm):7.2f} ms, "
+          f"p95 {1000 * warm[int(0.95 * (len(warm) - 1))]:.2f} ms over {len(warm)}")
     print(f"runs {a.runs}, cpus {os.cpu_count()}, python {sys.version.split()[0]}")
 
 

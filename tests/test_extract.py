@@ -62,3 +62,17 @@ def test_every_quote_is_verbatim_and_holds_the_answer(data_index):
         for quote in a.quotes:
             assert data_index.knowledge.text_of(quote.source)[quote.start:quote.end] == quote.text
         assert a.text in a.quotes[0].text
+
+
+def test_numbered_names_pick_the_right_passage():
+    from askclover.extract import identity
+
+    assert identity("How old was the patient in case study 2?", "Case Study 2: A girl of 15.") == 1
+    assert identity("How old was the patient in case study 2?", "Case Study 1: A man of 25.") == -1
+    assert identity("How old was the patient?", "Case Study 1: A man of 25.") == 0
+
+
+def test_how_long_words_are_not_content(harbor):
+    from askclover.retrieve import understand
+
+    assert understand("How long have tours lasted since 2024?", harbor).unknown == ()

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .extract import (DEFINE, MIN_COVERAGE, Span, appositive, asked_for, best_span, classify, coverage,
-                      definition_span, focus, predicates, trim)
+                      definition_span, focus, identity, predicates, trim)
 from .index import Index
 from .model import Answer, Hit, Quote, QuestionType
 from .retrieve import Query, Retriever, understand
@@ -21,6 +21,7 @@ W_SPAN = 0.3
 W_SPAN_FIT = 0.05
 W_PREDICATE = 0.2
 W_NO_SPAN = 0.3
+W_IDENTITY = 0.3
 TYPED_COVERAGE = 0.35
 KNOWN_COVERAGE = 0.35
 NOT_SAID = "The article doesn't say."
@@ -85,6 +86,7 @@ class Answerer:
                 if span is None and qtype not in (Q.DESCRIPTION, Q.YESNO, Q.LIST):
                     score -= W_NO_SPAN
                 score += W_PREDICATE * predicates(query, hit.text)
+                score += W_IDENTITY * identity(query.fixed_text, self.passage_text(hit))
                 if best is None or score > best[0]:
                     best = (score, hit, span, cov)
         assert best is not None
@@ -105,10 +107,14 @@ class Answerer:
         return Answer(question, True, text, tuple(quotes), resolved, qtype, hit.score,
                       where, tuple(hits), passage=hit.passage)
 
+    def passage_text(self, hit: Hit) -> str:
+        """The hit's passage with its section heading, the context a sentence is read in."""
+        passage = self.index.knowledge.passages[hit.passage]
+        return passage.heading + " " + passage.text
+
     def coverage(self, query: Query, hit: Hit) -> float:
         """How much of the question the hit's sentence (and, less, its passage) covers."""
-        passage = self.index.knowledge.passages[hit.passage]
-        return coverage(query, hit.text, passage.heading + " " + passage.text, self.index)
+        return coverage(query, hit.text, self.passage_text(hit), self.index)
 
     def described(self, query: Query) -> tuple[Hit, Span] | None:
         """For "what (kind of thing) is X": the best-ranked sentence that puts a description

@@ -369,6 +369,29 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
     return Span(best.start, best.end, best.score, margin)
 
 
+def identifiers(text: str) -> dict[str, set[str]]:
+    """Numbered names in a text: "Case Study 2" -> {"studi": {"2"}}, "Article 7" -> {"articl": {"7"}}."""
+    out: dict[str, set[str]] = {}
+    for m in re.finditer(r"\b([A-Za-z][\w-]*)\s+(\d+[a-z]?|[IVX]+)\b", text):
+        word = fold(m.group(1))
+        if word not in STOP_WORDS:
+            out.setdefault(stem(word), set()).add(m.group(2).lower())
+    return out
+
+
+def identity(question: str, passage: str) -> int:
+    """+1 when the passage names the numbered thing the question names ("case study 2"), -1 when
+    it names only others of its kind ("Case Study 1"), 0 when it names none."""
+    asked, named = identifiers(question), identifiers(passage)
+    verdict = 0
+    for word, numbers in asked.items():
+        if word in named:
+            if numbers & named[word]:
+                return 1
+            verdict = -1
+    return verdict
+
+
 def predicates(query: Query, sentence: str) -> bool:
     """True when the sentence states something of what the question asks about: "side effects
     were ...", "its goal is ..."."""

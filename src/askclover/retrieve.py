@@ -15,6 +15,7 @@ from .text import STOP_WORDS, edit_distance, stem, terms, tokens
 PASSAGE_WEIGHT = 0.4
 
 
+WH_PHRASE = re.compile(r"\bhow\s+(?:long|many|much|old|far|often|big|large|soon)\b|\b(?:ever\s+)?since\b", re.I)
 FRAME_WORDS = frozenset(
     "kind type sort name names way ways happen happened happens mean means meaning called call "
     "example examples thing things give gave given whether exist exists stand stands abbreviation "
@@ -134,7 +135,8 @@ def understand(question: str, index: Index, context: tuple[tuple[str, float], ..
     concepts: list[set[tuple[str, ...]]] = []
     fixes: list[tuple[str, str]] = []
     unknown: list[str] = []
-    words = [w for w, _, _ in tokens(question) if w and w not in STOP_WORDS and w not in FRAME_WORDS]
+    asked = WH_PHRASE.sub(" ", question)
+    words = [w for w, _, _ in tokens(asked) if w and w not in STOP_WORDS and w not in FRAME_WORDS]
     for w in words:
         t = stem(w)
         alternatives = {(t,)}
