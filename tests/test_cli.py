@@ -123,3 +123,10 @@ def test_installed_command_handles_closed_pipe_and_env_knowledge(tmp_path):
                        capture_output=True, text=True, env=env, timeout=60)
     assert p.stdout.strip() == "45 minutes"
     assert "Traceback" not in p.stderr and "BrokenPipe" not in p.stderr
+
+
+def test_explain_shows_type_typos_and_passages():
+    code, out, _ = run("--explain", "--knowledge", HARBOR, "how long do gided tours last")
+    assert code == 0
+    assert "45 minutes" in out and "question type: duration" in out
+    assert "typos fixed: gided → guided" in out and "1. [" in out

@@ -1,6 +1,8 @@
 """Answering one question: retrieve sentences, read the best span, or abstain."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .extract import (DEFINE, MIN_COVERAGE, Span, appositive, asked_for, best_span, classify, coverage,
                       definition_span, focus, identity, predicates, trim)
 from .index import Index
@@ -65,7 +67,8 @@ class Answerer:
             return Answer(question, False, None, resolved=resolved or question, qtype=qtype, note=NOT_SAID)
         if near:
             hits = sorted(hits, key=lambda h: -h.score * (1.25 if h.passage in near else 1.0))
-        return self.read(question, query, qtype, hits, resolved or question)
+        return replace(self.read(question, query, qtype, hits, resolved or question),
+                       corrections=query.corrections)
 
     def read(self, question: str, query: Query, qtype: QuestionType, hits: list[Hit], resolved: str) -> Answer:
         """Pick the sentence and span that best answer the question, or abstain."""

@@ -152,7 +152,7 @@ def _emit(answer, args, stdout: TextIO) -> None:
     style = auto_style(stdout)
     print(render(answer, style, args.top_k), file=stdout)
     if args.explain:
-        print(explain(answer, style), file=stdout)
+        print("\n" + explain(answer, style), file=stdout)
 
 
 def main_exit() -> None:

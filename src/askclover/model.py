@@ -85,3 +85,4 @@ class Answer:
     hits: tuple[Hit, ...] = field(default=(), repr=False)
     note: str = ""
     passage: int | None = None
+    corrections: tuple[tuple[str, str], ...] = ()

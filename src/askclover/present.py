@@ -100,7 +100,13 @@ def explain(answer: Answer, style: Style) -> str:
     lines = [f"question type: {answer.qtype.value}"]
     if answer.resolved and answer.resolved != answer.question:
         lines.append(f"read as: {clean(answer.resolved)}")
+    if answer.corrections:
+        lines.append("typos fixed: " + ", ".join(f"{clean(a)} → {clean(b)}" for a, b in answer.corrections))
     lines.append(f"answer: {clean(answer.text) if answer.answered else '(abstained)'}")
+    if answer.answered and answer.quotes:
+        q = answer.quotes[0]
+        kind = "span in" if answer.span else "sentence"
+        lines.append(f"from: {kind} {os.path.basename(q.source)}:{q.line}, characters {q.start}–{q.end}")
     for i, h in enumerate(answer.hits[:5], 1):
         snippet = clean(h.text if len(h.text) < 160 else h.text[:157] + "…")
         lines.append(f"{i}. [{h.score:.2f}] {os.path.basename(h.source)}: {snippet}")
