@@ -98,3 +98,27 @@ def test_ctrl_c_during_a_build_exits_130_without_a_cache(tmp_path):
     assert b"Traceback" not in err
     leftovers = list((tmp_path / "cache").rglob("*")) if (tmp_path / "cache").exists() else []
     assert [f for f in leftovers if f.is_file()] == []
+
+
+def _append_many(args):
+    state, tag = args
+    os.environ["XDG_STATE_HOME"] = state
+    history = make_history(print)
+    for i in range(100):
+        history.store_string(f"{tag} question {i} " + "x" * 200)
+
+
+def test_two_processes_appending_history_never_corrupt_it(tmp_path, monkeypatch):
+    import multiprocessing
+
+    from prompt_toolkit.history import FileHistory
+
+    from askclover.repl import history_path
+
+    state = str(tmp_path / "state")
+    with multiprocessing.get_context("spawn").Pool(2) as pool:
+        pool.map(_append_many, [(state, "a"), (state, "b")])
+    monkeypatch.setenv("XDG_STATE_HOME", state)
+    entries = list(FileHistory(str(history_path())).load_history_strings())
+    assert len(entries) == 200
+    assert all(e.split()[0] in ("a", "b") and e.endswith("x" * 200) for e in entries)
