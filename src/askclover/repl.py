@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 import re
 import textwrap
 from pathlib import Path
@@ -53,15 +54,23 @@ def vocabulary(conversation: Conversation) -> list[str]:
 
 
 def examples(conversation: Conversation, n: int = 3) -> list[str]:
-    """Example questions drawn from the knowledge: its question headings, abbreviations, key words."""
+    """Example questions drawn from the knowledge: a question heading, an abbreviation, and the
+    names it mentions most (capitalised words inside sentences)."""
     ix = conversation.index
     out = [p.text for p in ix.knowledge.passages if p.is_heading and p.text.endswith("?") and len(p.text) < 60][:1]
     out += [f"What does {short} stand for?" for short in ix.abbreviations][:1]
+    names: Counter[str] = Counter()
+    for d in ix.knowledge.documents:
+        names.update(m.group(1) for m in re.finditer(r"(?<=[a-z,;] )([A-Z][\w-]{3,})", d.text)
+                     if m.group(1) not in ix.abbreviations)
     seen: set[str] = set()
-    for w, _ in ix.vocabulary.most_common(300):
-        if len(w) > 7 and w.isalpha() and ix.stems.get(w) not in seen:
-            seen.add(ix.stems.get(w, w))
-            out.append(f"What is said about {w}?")
+    for name, count in names.most_common():
+        key = ix.stems.get(name.lower(), name.lower())
+        if key not in seen and count >= 0.8 * ix.vocabulary[name.lower()]:
+            seen.add(key)
+            out.append(f"What is said about {name}?")
+        if len(out) >= n:
+            break
     return out[:n]
 
 
