@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .extract import (DEFINE, MIN_COVERAGE, Span, appositive, asked_for, best_span, classify, coverage,
-                      definition_span, focus, identity, predicates, trim)
+                      definition_span, focus, identity, missing_numbers, predicates, trim)
 from .index import Index
 from .model import Answer, Hit, Quote, QuestionType
 from .retrieve import Query, Retriever, understand
@@ -95,7 +95,8 @@ class Answerer:
         assert best is not None
         _, hit, span, cov = best
         typed = span is not None and qtype is not Q.DESCRIPTION and not query.unknown
-        if cov < (TYPED_COVERAGE if typed else MIN_COVERAGE if query.unknown else KNOWN_COVERAGE):
+        if (cov < (TYPED_COVERAGE if typed else MIN_COVERAGE if query.unknown else KNOWN_COVERAGE)
+                or missing_numbers(query.fixed_text, self.passage_text(hit))):
             return Answer(question, False, None, (self.quote(hits[0]),), resolved, qtype, top,
                           hits=tuple(hits), note=NOT_SAID + self.closest(hits[0]))
         doc = self.doc(hit)

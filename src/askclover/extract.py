@@ -392,6 +392,13 @@ def identity(question: str, passage: str) -> int:
     return verdict
 
 
+def missing_numbers(question: str, passage: str) -> list[str]:
+    """Numbers the question states (years, amounts; not the digits of names like "CLOVER-2") that
+    the passage never mentions: a sign the question is about something else."""
+    asked = re.findall(r"(?<![\w.-])(\d+(?:[.,]\d+)?)(?![\w-])", question)
+    return [n for n in asked if not re.search(rf"(?<![\d.,]){re.escape(n)}(?![\d]|[.,]\d)", passage)]
+
+
 def predicates(query: Query, sentence: str) -> bool:
     """True when the sentence states something of what the question asks about: "side effects
     were ...", "its goal is ..."."""
