@@ -77,7 +77,7 @@ class Answerer:
         found = definition_span(query, hits, self.doc, self.index) if qtype is Q.DEFINITION else None
         if found is None and DEFINE.match(query.fixed_text):
             found = self.described(query)
-        if found:
+        if found and self.coverage(query, found[0]) >= KNOWN_COVERAGE:
             hit, span = found
             best = (1.0, hit, span, self.coverage(query, hit))
         else:
