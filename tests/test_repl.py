@@ -46,3 +46,23 @@ def test_long_answers_wrap_to_the_width(harbor):
     screen = drive(harbor, "Were there any injuries?\r\x04")
     assert "No injuries were reported" in screen
     assert all(len(line.rstrip()) <= 60 for line in screen.splitlines() if "askclover>" not in line)
+
+
+def test_tips_only_for_a_first_time_user(harbor):
+    from prompt_toolkit.history import InMemoryHistory
+
+    assert "Try: What does CHT stand for?" in drive(harbor, "\x04")
+    used = InMemoryHistory()
+    used.append_string("an earlier question")
+    assert "Try:" not in drive(harbor, "\x04", history=used)
+
+
+def test_tab_completion_offers_names_terms_and_abbreviations(harbor):
+    from prompt_toolkit.completion import CompleteEvent
+    from prompt_toolkit.document import Document
+
+    repl = Repl(Conversation(harbor))
+    offered = lambda text: [c.text for c in repl.session.completer.get_completions(Document(text), CompleteEvent())]
+    assert "Whitfield" in offered("Who is Whitf")
+    assert "CHT" in offered("what is ch")
+    assert "lighthouse" in offered("when did the lightho") or "Lighthouse" in offered("when did the lightho")

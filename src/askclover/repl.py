@@ -46,7 +46,7 @@ def make_history(warn):
 
 def vocabulary(conversation: Conversation) -> list[str]:
     """Completion words: the terms the knowledge uses, as written in it (names, abbreviations)."""
-    seen: dict[str, str] = {}
+    seen: dict[str, str] = {short.lower(): short for short in conversation.index.abbreviations}
     for d in conversation.index.knowledge.documents:
         for w in re.findall(r"[A-Za-z][\w-]{3,}", d.text):
             seen.setdefault(w.lower(), w)
@@ -103,11 +103,14 @@ class Repl:
         print_formatted_text(ANSI(text), output=self.session.output)
 
     def banner(self) -> None:
+        """What is loaded; for a first-time user (no history yet) also example questions."""
         ix = self.conversation.index
         files = len(ix.knowledge.documents)
         width = self.style().width
         self.say(textwrap.fill(f"askclover — {files} file{'s' * (files != 1)}, {len(ix.knowledge.passages)} "
                                "passages loaded. /help for commands, Ctrl-D to quit.", width))
+        if any(True for _ in self.session.history.load_history_strings()):
+            return
         tips = examples(self.conversation)
         if tips:
             self.say(textwrap.fill("Try: " + "  ·  ".join(tips), width, subsequent_indent="     "))
