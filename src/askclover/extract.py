@@ -302,10 +302,14 @@ def _agent(qtype: QuestionType, query: Query, doc: str, hit: Hit, index: Index) 
     if qtype is not Q.PERSON or not m:
         return None
     verb = stem(fold(m.group(1)))
-    at = next((hit.start + s for w, s, _ in tokens(doc[hit.start:hit.end]) if stem(w) == verb), None)
-    if at is None:
+    found = next(((hit.start + s, hit.start + e) for w, s, e in tokens(doc[hit.start:hit.end])
+                  if stem(w) == verb), None)
+    if found is None:
         return None
-    before = [c for c in _candidates(qtype, doc, hit.start, hit.end, index) if c[1] <= at]
+    passive = re.match(r"\s+by\s+(?:the\s+)?([^,;:.()]{3,80}?)(?=\s*[,;:.()]|$)", doc[found[1]:hit.end])
+    if passive:
+        return found[1] + passive.start(1), found[1] + passive.end(1)
+    before = [c for c in _candidates(qtype, doc, hit.start, hit.end, index) if c[1] <= found[0]]
     return before[0] if before else None
 
 
@@ -331,7 +335,10 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
             heads.add(stem(fold(short)))
     kind = Q.AMOUNT if qtype is Q.DESCRIPTION else qtype
     scored: list[Span] = []
-    for s, e in _candidates(kind, doc, hit.start, hit.end, index):
+    candidates = _candidates(kind, doc, hit.start, hit.end, index)
+    if subject and subject not in candidates:
+        candidates.append(subject)
+    for s, e in candidates:
         span_words = [stem(w) for w, _, _ in tokens(doc[s:e]) if w not in STOP_WORDS]
         if not span_words:
             continue
