@@ -76,3 +76,13 @@ def test_how_long_words_are_not_content(harbor):
     from askclover.retrieve import understand
 
     assert understand("How long have tours lasted since 2024?", harbor).unknown == ()
+
+
+def test_dates_and_quantities_are_found_as_written():
+    from askclover.extract import DATE, QUANTITY, _tidy
+
+    text = "You may go. Polls open on a Thursday in May; the 10th century, 1973 and October 6, 1973 count."
+    assert [m.group() for m in DATE.finditer(text)] == ["Thursday", "May", "the 10th century", "1973", "October 6, 1973"]
+    s = "It fell from 252 mm² to about 141 mm², with two experiencing shrinkage; CLOVER-2 had 6 patients."
+    found = [s[slice(*_tidy(s, m.start(), m.end()))] for m in QUANTITY.finditer(s)]
+    assert found == ["252 mm²", "about 141 mm²", "two", "6 patients"]

@@ -24,6 +24,7 @@ class LazyPattern:
             self.compiled = re.compile(self.pattern, self.flags)
         return getattr(self.compiled, name)
 
+
 WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 MONTHS = ("january february march april may june july august september october november december "
           "jan feb mar apr jun jul aug sep sept oct nov dec").split()
@@ -47,7 +48,7 @@ DATE = LazyPattern(
     rf"\d{{1,2}}\s+(?:{'|'.join(MONTHS)})\.?,?\s+\d{{4}}|"
     rf"(?:{'|'.join(MONTHS)})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|"
     rf"(?:(?:early|late|mid|the)[\s-]+)?\d{{1,2}}(?:st|nd|rd|th)(?:\s+(?:and|or|to)\s+\d{{1,2}}(?:st|nd|rd|th))?\s+centur(?:y|ies)|"
-    rf"(?:{'|'.join(WEEKDAYS)})s?|(?:{'|'.join(MONTHS[:12])})|"
+    rf"(?-i:(?:{'|'.join(w.title() for w in WEEKDAYS)})s?|{'|'.join(m.title() for m in MONTHS[:12])})|"
     rf"(?:(?:early|late|mid|the)[\s-]+)?(?:{'|'.join(ORDINAL_NAMES)})\s+centur(?:y|ies)|"
     rf"(?:the\s+)?\d{{3,4}}s|(?<![\w.-])(?:1\d|20)\d\d(?:\s*(?:-|–|to|and)\s*\d{{2,4}})?)\b",
     re.IGNORECASE,
@@ -58,7 +59,6 @@ CAPITALISED = LazyPattern(
 )
 DEFINE = re.compile(r"\s*what\s+(?:(?:kind|type|sort)\s+of\s+[\w-]+\s+)?(?:is|are|was|were)\s+(?!the\s+\w+\s+of\b)", re.I)
 AUXILIARIES = frozenset("is are was were did do does has have had can could will would should may might".split())
-NEGATIONS = frozenset("no not none never neither nor without n't".split())
 MIN_COVERAGE = 0.5
 
 
@@ -121,16 +121,6 @@ def classify(question: str, abbreviations: dict[str, str] | None = None) -> Ques
         if re.match(r"(?:were|are) the\b", noun) and re.search(r"s\b", " ".join(rest[2:4])):
             return Q.LIST
     return Q.DESCRIPTION
-
-
-def _matches(doc: str, start: int, end: int, wanted: set[str]) -> list[int]:
-    """Offsets of the words of ``doc[start:end]`` whose stems the question asked about."""
-    return [start + s for w, s, _ in tokens(doc[start:end]) if stem(w) in wanted]
-
-
-def _overlap(doc: str, start: int, end: int, wanted: set[str]) -> float:
-    ws = [stem(w) for w, _, _ in tokens(doc[start:end]) if w not in STOP_WORDS]
-    return sum(w in wanted for w in ws) / len(ws) if ws else 0.0
 
 
 def _tidy(doc: str, s: int, e: int) -> tuple[int, int]:
@@ -443,18 +433,6 @@ def coverage(query: Query, sentence: str, context: str, index: Index) -> float:
         elif any(set(alt) <= ctx for alt in concept):
             got += 0.5 * idf
     return got / total if total else 0.0
-
-
-def clause(doc: str, start: int, end: int, s: int, e: int) -> tuple[int, int]:
-    """The comma- or semicolon-delimited part of the sentence ``doc[start:end]`` holding ``s:e``."""
-    left = max(doc.rfind(c, start, s) for c in ",;:(—")
-    right = min([i for i in (doc.find(c, e, end) for c in ",;:)—") if i >= 0] or [end])
-    a, b = (left + 1 if left >= start else start), right
-    while a < b and doc[a].isspace():
-        a += 1
-    while b > a and doc[b - 1] in " .!?":
-        b -= 1
-    return (a, b) if a <= s and e <= b else (s, e)
 
 
 def focus(doc: str, start: int, end: int, limit: int, points: list[int]) -> tuple[int, int]:
