@@ -55,3 +55,12 @@ def test_referent_persists_through_a_chain(harbor):
     c.ask("What did the last keeper do?")
     a = c.ask("Who was his daughter?")
     assert "Ellen" in a.text and "the last keeper's daughter" in a.resolved
+
+
+def test_she_is_not_read_as_a_man(harbor):
+    c = Conversation(harbor)
+    assert c.ask("Who was the last keeper?").text == "Thomas Greer"
+    assert c.ask("Who was his daughter?").resolved == "Who was Thomas Greer's daughter?"
+    c.reset()
+    c.ask("Who was the last keeper?")
+    assert c.ask("What did she write?").resolved == "What did she write?"

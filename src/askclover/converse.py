@@ -24,6 +24,7 @@ class Conversation:
         self.answerer = Answerer(index, top_k)
         self.last: Answer | None = None
         self.referent = ""
+        self.context = ""
 
     @property
     def index(self) -> Index:
@@ -33,6 +34,7 @@ class Conversation:
         """Forget the previous turns."""
         self.last = None
         self.referent = ""
+        self.context = ""
 
     def is_follow_up(self, question: str) -> bool:
         """True when the question leans on the previous turn: a pronoun, or "and …", "what about …"."""
@@ -67,10 +69,16 @@ class Conversation:
         if answer.answered or self.last is None:
             self.last = answer
             if answer.qtype is QuestionType.PERSON and answer.span and answer.text and len(answer.text) < 40:
-                self.referent = answer.text
+                self.referent, self.context = answer.text, self.passage_text(answer)
             elif not follow_up:
-                self.referent = subject(question)
+                self.referent, self.context = subject(question), self.passage_text(answer)
         return answer
+
+    def passage_text(self, answer: Answer) -> str:
+        """The passage an answer came from: the text a referent's pronouns are read in."""
+        if answer.passage is None:
+            return ""
+        return self.index.knowledge.passages[answer.passage].text
 
     def resolve(self, question: str, prev: Answer) -> str:
         """The question with its pronoun or ellipsis spelled out from the turns before."""
@@ -81,11 +89,21 @@ class Conversation:
         if self.referent:
             for pron, repl in (("her|his|their|its", self.referent + "'s"),
                                ("she|he|they|it|them|him", self.referent)):
-                new = re.sub(rf"\b(?:{pron})\b", repl, q, count=1, flags=re.I)
-                if new != q:
-                    return new
+                m = re.search(rf"\b(?:{pron})\b", q, flags=re.I)
+                if m and self.agrees(m.group().lower()):
+                    return q[:m.start()] + repl + q[m.end():]
         return q
 
+    def agrees(self, pronoun: str) -> bool:
+        """Whether "she"/"he" fits the referent: the first such pronoun after the referent in its
+        passage tells ("a 15-year-old girl … Her tumor"); learned from the text, not from names."""
+        families = {"she": "f", "her": "f", "hers": "f", "he": "m", "him": "m", "his": "m"}
+        if pronoun not in families:
+            return True
+        last = self.referent.split()[-1].lower()
+        words = [w for w, _, _ in tokens(self.context)]
+        after = words[words.index(last) + 1:] if last in words else []
+        return next((families[w] for w in after if w in families), None) == families[pronoun]
 
 def subject(question: str) -> str:
     """The noun phrase a question is about: "the 15-year-old girl" in "What happened to the
