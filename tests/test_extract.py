@@ -86,3 +86,14 @@ def test_dates_and_quantities_are_found_as_written():
     s = "It fell from 252 mm² to about 141 mm², with two experiencing shrinkage; CLOVER-2 had 6 patients."
     found = [s[slice(*_tidy(s, m.start(), m.end()))] for m in QUANTITY.finditer(s)]
     assert found == ["252 mm²", "about 141 mm²", "two", "6 patients"]
+
+
+def test_yes_no_answer_is_the_settling_clause():
+    from askclover.extract import settling_clause
+    from askclover.text import terms
+
+    s = "Notably, no patients had liver damage, and there were no cases of bleeding."
+    a, b = settling_clause(s, 0, len(s), set(terms("Did any patients have liver damage?")))
+    assert s[a:b] == "no patients had liver damage"
+    a, b = settling_clause(s, 0, len(s), set(terms("Was there any bleeding?")))
+    assert s[a:b] == "there were no cases of bleeding"

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .extract import (DEFINE, MIN_COVERAGE, Span, appositive, asked_for, best_span, classify, coverage,
-                      definition_span, focus, identity, missing_numbers, predicates, trim)
+                      definition_span, focus, identity, missing_numbers, predicates, settling_clause, trim)
 from .index import Index
 from .model import Answer, Hit, Quote, QuestionType
 from .retrieve import Query, Retriever, understand
@@ -102,6 +102,8 @@ class Answerer:
         doc = self.doc(hit)
         if span and (span.margin >= MIN_MARGIN or qtype not in (Q.PERSON, Q.PLACE, Q.DATE)):
             around = where = (span.start, span.end)
+        elif qtype is Q.YESNO:
+            around = where = settling_clause(doc, hit.start, hit.end, query.stems)
         else:
             points = [hit.start + o for w, o, _ in tokens(hit.text) if stem(w) in query.stems]
             around, where = focus(doc, hit.start, hit.end, MAX_ANSWER, points), None

@@ -435,6 +435,26 @@ def coverage(query: Query, sentence: str, context: str, index: Index) -> float:
     return got / total if total else 0.0
 
 
+def settling_clause(doc: str, start: int, end: int, wanted: set[str]) -> tuple[int, int]:
+    """For a yes/no question: the clause of the sentence that settles it, the one holding most of
+    the question's words ("no patients experienced heart, kidney or liver toxicity")."""
+    bounds = [start]
+    for m in re.finditer(r",\s+(?:and|but|while|which|whereas|although|though)\s+|;\s+", doc[start:end]):
+        bounds += [start + m.start(), start + m.end()]
+    bounds.append(end)
+    clauses = list(zip(bounds[::2], bounds[1::2]))
+
+    def hits(c: tuple[int, int]) -> int:
+        return sum(stem(w) in wanted for w, _, _ in tokens(doc[c[0]:c[1]]))
+
+    a, b = max(clauses, key=lambda c: (hits(c), -c[0]))
+    lead = re.match(r"[A-Z][a-z]+,\s+", doc[a:b])
+    if lead and a == start:
+        a += lead.end()
+    b = a + len(doc[a:b].rstrip(" .;,"))
+    return (a, b) if b - a <= 300 else trim(doc, a, b)
+
+
 def focus(doc: str, start: int, end: int, limit: int, points: list[int]) -> tuple[int, int]:
     """The stretch of at most ``limit`` characters of ``doc[start:end]``, starting at a word,
     that holds the most of ``points`` (where the question's words are)."""
