@@ -97,3 +97,8 @@ def test_yes_no_answer_is_the_settling_clause():
     assert s[a:b] == "no patients had liver damage"
     a, b = settling_clause(s, 0, len(s), set(terms("Was there any bleeding?")))
     assert s[a:b] == "there were no cases of bleeding"
+
+
+def test_what_is_the_x_of_answers_with_what_x_is(harbor):
+    a = Answerer(harbor).ask("What is the aim of the Coastal Heritage Trust?")
+    assert a.answered and a.text == "to keep the lantern lit for another century"
