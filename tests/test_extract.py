@@ -100,5 +100,5 @@ def test_yes_no_answer_is_the_settling_clause():
 
 
 def test_what_is_the_x_of_answers_with_what_x_is(harbor):
-    a = Answerer(harbor).ask("What is the aim of the Coastal Heritage Trust?")
+    a = Answerer(harbor).ask("What is the aim of the trust?")
     assert a.answered and a.text == "to keep the lantern lit for another century"
