@@ -57,7 +57,7 @@ CAPITALISED = LazyPattern(
     r"(?:[A-Z][\w’'.-]*|\d+[A-Z][\w-]*)(?:\s+(?:(?:of|de|du|von|van|der|the|and|&|for|la|le)\s+)*"
     r"(?:[A-Z][\w’'.-]*|\d+\w*))*"
 )
-ASKS_ATTRIBUTE = re.compile(r"\s*what\s+(?:is|was|are|were)\s+(?:the|its|their|his|her)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:of|for|behind|in)\b", re.I)
+ASKS_ATTRIBUTE = re.compile(r"\s*what\s+(?:is|was|are|were)\s+(?:the|its|their|his|her)\s+[\w-]+(?:\s+[\w-]+)?\s+of\b", re.I)
 DEFINE = re.compile(r"\s*what\s+(?:(?:kind|type|sort)\s+of\s+[\w-]+\s+)?(?:is|are|was|were)\s+(?!the\s+\w+\s+of\b)", re.I)
 AUXILIARIES = frozenset("is are was were did do does has have had can could will would should may might".split())
 MIN_COVERAGE = 0.5
@@ -374,12 +374,14 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
 def _predicate(doc: str, start: int, end: int, head: set[str]) -> tuple[int, int] | None:
     """For "what is the <goal> of …": what the sentence says the goal is ("Its goal is to assess
     …" -> "to assess …"), up to the end of its clause."""
-    for m in re.finditer(r"([\w-]+)\s+(?:is|was|are|were)\s+(?!not\b)", doc[start:end]):
+    for m in re.finditer(r"\b([\w-]+)(?:\s+(?:of|for|in)\s+[\w'’-]+(?:\s+[\w'’-]+)?)?\s+(?:is|was|are|were)\s+(?!not\b)",
+                         doc[start:end]):
         if stem(fold(m.group(1))) in head:
             rest = doc[start + m.end():end]
             stop = re.search(r"[;:]|,\s+(?:and|but|which|while)\b|\.\s|\.$", rest)
             e = start + m.end() + (stop.start() if stop else len(rest))
-            if 3 <= e - (start + m.end()) <= 200:
+            said = {stem(w) for w, _, _ in tokens(doc[start + m.end():e])}
+            if 3 <= e - (start + m.end()) <= 200 and not said & head:
                 return start + m.end(), e
     return None
 
