@@ -130,3 +130,13 @@ def test_explain_shows_type_typos_and_passages():
     assert code == 0
     assert "45 minutes" in out and "question type: duration" in out
     assert "typos fixed: gided → guided" in out and "1. [" in out
+
+
+def test_control_sequences_in_articles_never_reach_the_terminal(tmp_path):
+    article = tmp_path / "evil.txt"
+    article.write_text("The keeper \x1b]0;pwned\x07lit the \x1b[31mred\x1b[0m lamp at dusk every day.\n", encoding="utf-8")
+    code, out, _ = run("--knowledge", str(article), "Who lit the lamp at dusk?")
+    assert "\x1b" not in out and "\x07" not in out and "lamp" in out
+    _, out, _ = run("--json", "--knowledge", str(article), "Who lit the lamp at dusk?")
+    quote = json.loads(out)["quotes"][0]
+    assert "\\u001b" in out and open(quote["source"], encoding="utf-8").read()[quote["start"]:quote["end"]] == quote["text"]
