@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .extract import (DEFINE, MIN_COVERAGE, Span, appositive, asked_for, best_span, classify, coverage,
+from .extract import (DEFINE, Span, appositive, asked_for, best_span, classify, coverage,
                       definition_span, focus, identity, missing_numbers, predicates, settling_clause, trim)
 from .index import Index
 from .model import Answer, Hit, Quote, QuestionType
@@ -11,7 +11,7 @@ from .retrieve import Query, Retriever, understand
 from .text import stem, tokens
 
 Q = QuestionType
-SHORT_TYPES = (Q.PERSON, Q.DATE, Q.PLACE, Q.COUNT, Q.AMOUNT, Q.DURATION, Q.DEFINITION, Q.DESCRIPTION)
+SENTENCE_TYPES = (Q.YESNO, Q.LIST)
 MAX_QUESTION = 2000
 MAX_ANSWER = 300
 MAX_QUOTE = 450
@@ -24,8 +24,9 @@ W_SPAN_FIT = 0.05
 W_PREDICATE = 0.2
 W_NO_SPAN = 0.3
 W_IDENTITY = 0.3
-TYPED_COVERAGE = 0.35
 KNOWN_COVERAGE = 0.35
+TYPED_COVERAGE = 0.35
+UNKNOWN_COVERAGE = 0.5
 NOT_SAID = "The article doesn't say."
 
 
@@ -77,16 +78,15 @@ class Answerer:
         found = definition_span(query, hits, self.doc, self.index) if qtype is Q.DEFINITION else None
         if found is None and DEFINE.match(query.fixed_text):
             found = self.described(query)
-        if found and self.coverage(query, found[0]) >= KNOWN_COVERAGE:
-            hit, span = found
-            best = (1.0, hit, span, self.coverage(query, hit))
+        if found and (cov := self.coverage(query, found[0])) >= KNOWN_COVERAGE:
+            best = (1.0, found[0], found[1], cov)
         else:
             for hit in hits[:READ_HITS]:
                 doc = self.doc(hit)
                 cov = self.coverage(query, hit)
-                span = best_span(qtype, hit, doc, query, self.index) if qtype in SHORT_TYPES else None
+                span = best_span(qtype, hit, doc, query, self.index) if qtype not in SENTENCE_TYPES else None
                 score = hit.score / top + W_COVERAGE * cov + (W_SPAN + W_SPAN_FIT * span.score if span else 0.0)
-                if span is None and qtype not in (Q.DESCRIPTION, Q.YESNO, Q.LIST):
+                if span is None and qtype not in (Q.DESCRIPTION, *SENTENCE_TYPES):
                     score -= W_NO_SPAN
                 score += W_PREDICATE * predicates(query, hit.text)
                 score += W_IDENTITY * identity(query.fixed_text, self.passage_text(hit))
@@ -95,7 +95,7 @@ class Answerer:
         assert best is not None
         _, hit, span, cov = best
         typed = span is not None and qtype is not Q.DESCRIPTION and not query.unknown
-        if (cov < (TYPED_COVERAGE if typed else MIN_COVERAGE if query.unknown else KNOWN_COVERAGE)
+        if (cov < (TYPED_COVERAGE if typed else UNKNOWN_COVERAGE if query.unknown else KNOWN_COVERAGE)
                 or missing_numbers(query.fixed_text, self.passage_text(hit))):
             return Answer(question, False, None, (self.quote(hits[0]),), resolved, qtype, top,
                           hits=tuple(hits), note=NOT_SAID + self.closest(hits[0]))

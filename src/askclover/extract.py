@@ -60,7 +60,6 @@ CAPITALISED = LazyPattern(
 ASKS_ATTRIBUTE = re.compile(r"\s*what\s+(?:is|was|are|were)\s+(?:the|its|their|his|her)\s+[\w-]+(?:\s+[\w-]+)?\s+of\b", re.I)
 DEFINE = re.compile(r"\s*what\s+(?:(?:kind|type|sort)\s+of\s+[\w-]+\s+)?(?:is|are|was|were)\s+(?!the\s+\w+\s+of\b)", re.I)
 AUXILIARIES = frozenset("is are was were did do does has have had can could will would should may might".split())
-MIN_COVERAGE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
