@@ -138,7 +138,7 @@ def _tidy(doc: str, s: int, e: int) -> tuple[int, int]:
     return s, s + len(text)
 
 
-def _candidates(qtype: QuestionType, doc: str, start: int, end: int, index: Index) -> list[tuple[int, int]]:
+def _candidates(qtype: QuestionType, doc: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the sentence ``doc[start:end]`` that could answer a question of ``qtype``."""
     text = doc[start:end]
     if qtype in (Q.COUNT, Q.AMOUNT, Q.DURATION):
@@ -162,14 +162,12 @@ def _candidates(qtype: QuestionType, doc: str, start: int, end: int, index: Inde
             s, e = m.start(), m.end()
             while e > s and text[e - 1] in ".’'":
                 e -= 1
-            lead = re.match(r"(?:(?:[A-Z][a-z]*|\d+)\s+)+", text[s:e])
-            while lead and s < e:
+            while s < e:
                 first = text[s:e].split(None, 1)[0]
                 if fold(first) not in STOP_WORDS and not first[:1].isdigit():
                     break
                 s += len(first)
-                while s < e and text[s].isspace():
-                    s += 1
+                s += len(text[s:e]) - len(text[s:e].lstrip())
             if s >= e:
                 continue
             if qtype is Q.PLACE and e + 5 < len(text) and text[e:e + 5] == " and " and text[e + 5:e + 6].isupper():
@@ -299,7 +297,7 @@ def _agent(qtype: QuestionType, query: Query, doc: str, hit: Hit, index: Index) 
     passive = re.match(r"\s+by\s+(?:the\s+)?([^,;:.()]{3,80}?)(?=\s*[,;:.()]|$)", doc[found[1]:hit.end])
     if passive:
         return found[1] + passive.start(1), found[1] + passive.end(1)
-    before = [c for c in _candidates(qtype, doc, hit.start, hit.end, index) if c[1] <= found[0]]
+    before = [c for c in _candidates(qtype, doc, hit.start, hit.end) if c[1] <= found[0]]
     return before[0] if before else None
 
 
@@ -325,7 +323,7 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
             heads.add(stem(fold(short)))
     kind = Q.AMOUNT if qtype is Q.DESCRIPTION else qtype
     scored: list[Span] = []
-    candidates = _candidates(kind, doc, hit.start, hit.end, index)
+    candidates = _candidates(kind, doc, hit.start, hit.end)
     if subject and subject not in candidates:
         candidates.append(subject)
     for s, e in candidates:
