@@ -200,8 +200,6 @@ def _label_score(doc: str, s: int, sent_start: int, wanted: set[str], index: Ind
     shorts = {fold(k) for k in index.abbreviations}
     if label in shorts:
         return -2.0
-    if len(label) <= 4 and any(len(w) >= 2 and label.endswith(w) and len(label) - len(w) == 1 for w in wanted):
-        return 1.0
     return 0.0
 
 
@@ -284,7 +282,7 @@ def _counted_noun(doc: str, s: int, e: int) -> str:
     return ""
 
 
-def _agent(qtype: QuestionType, query: Query, doc: str, hit: Hit, index: Index) -> tuple[int, int] | None:
+def _agent(qtype: QuestionType, query: Query, doc: str, hit: Hit) -> tuple[int, int] | None:
     """For "who <verb>ed ...": the first name before that verb in the sentence, its likely subject."""
     m = re.match(r"\s*who\s+(?!(?:is|are|was|were|did|does|do|has|have|had)\b)([\w-]+)", query.fixed_text, re.I)
     if qtype is not Q.PERSON or not m:
@@ -315,7 +313,7 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
     weight = {t: index.idf(t) or 1.0 for t in places}
     head = asked_for(query)
     measured = qtype in (Q.COUNT, Q.AMOUNT, Q.DURATION, Q.DESCRIPTION)
-    subject = _agent(qtype, query, doc, hit, index)
+    subject = _agent(qtype, query, doc, hit)
     heads = head | {t for c in query.concepts if any(alt[0] in head for alt in c) for alt in c for t in alt}
     for short, long in index.abbreviations.items():
         long_stems = {stem(w) for w, _, _ in tokens(long) if w not in STOP_WORDS}
