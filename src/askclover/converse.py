@@ -9,11 +9,13 @@ from .index import Index
 from .model import Answer, QuestionType
 from .text import STOP_WORDS, fold, stem, tokens
 
-PRONOUNS = frozenset("he she him her his hers they them their theirs it its those these this that".split())
-FOLLOW_ON = re.compile(r"^\s*(?:and|also|what about|how about|and what about|same for|what of)\b", re.I)
+PRONOUNS = frozenset("he she him her his hers they them their theirs it its those".split())
+LEAD = r"^\s*(?:and what about|and|also|what about|how about|same for|what of)\b"
+PREPOSITIONS = r"(for|in|among|with|at|after|before|during|from|of|to|on)\b"
+FOLLOW_ON = re.compile(LEAD, re.I)
+CONDITION = re.compile(rf"{LEAD}\s+{PREPOSITIONS}", re.I)
+CONDITION_WORD = re.compile(PREPOSITIONS, re.I)
 WH_START = re.compile(r"^\s*(?:and\s+|also\s+)?(?:what|which|who|whom|whose|when|where|why|how)\b(?!\s+about)", re.I)
-CONDITION = re.compile(r"^\s*(?:and|also|what about|how about|and what about)\s+(?:for|in|among|with|at|after|before|during|from|of|to|on)\b", re.I)
-CONDITION_WORD = re.compile(r"(for|in|among|with|at|after|before|during|from|of|to|on)\b", re.I)
 CONTEXT_WEIGHT = 0.5
 
 
