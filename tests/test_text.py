@@ -13,3 +13,9 @@ def test_fold_and_edit_distance():
     assert edit_distance("efects", "effects") == 1
     assert edit_distance("teh", "the") == 1
     assert edit_distance("apple", "orange") > 2
+
+
+def test_irregular_forms_meet_their_base_words():
+    assert terms("the crisis began") == terms("the crisis begins")
+    assert terms("children fled") == terms("a child flees")
+    assert terms("it was found") == ["found"]

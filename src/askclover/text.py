@@ -83,7 +83,20 @@ def stem(word: str) -> str:
     return known
 
 
+@lru_cache(maxsize=1)
+def _irregular() -> dict[str, str]:
+    """Irregular forms and their base words ("began" -> "begin", "children" -> "child"), from
+    WordNet 3.0's exception lists (tools/irregular_forms.py)."""
+    path = os.path.join(os.path.dirname(__file__), "data", "irregular.tsv")
+    try:
+        with open(path, encoding="utf-8") as f:
+            return dict(line.rstrip("\n").split("\t", 1) for line in f if "\t" in line)
+    except OSError:
+        return {}
+
+
 def _stem(word: str) -> str:
+    word = _irregular().get(word, word)
     if word in NUMBER_WORDS:
         return NUMBER_WORDS[word]
     if word in ORDINAL_WORDS:
