@@ -67,9 +67,14 @@ def test_every_quote_is_verbatim_and_holds_the_answer(data_index):
 def test_numbered_names_pick_the_right_passage():
     from askclover.extract import identity
 
-    assert identity("How old was the patient in case study 2?", "Case Study 2: A girl of 15.") == 1
-    assert identity("How old was the patient in case study 2?", "Case Study 1: A man of 25.") == -1
-    assert identity("How old was the patient?", "Case Study 1: A man of 25.") == 0
+    q = "How old was the patient in case study 2?"
+    assert identity(q, "She was 15.", "Case Study 2: A girl. She was 15.") == 1
+    assert identity(q, "He was 25.", "Case Study 1: A man. He was 25.") == -1
+    assert identity("How old was the patient?", "He was 25.", "Case Study 1: A man. He was 25.") == 0
+    assert identity("What does Article 102 prohibit?", "Article 102 prohibits abuse.",
+                    "Article 101 bans cartels. Article 102 prohibits abuse.") == 1
+    assert identity("What does Article 102 prohibit?", "Article 101 bans cartels.",
+                    "Article 101 bans cartels. Article 102 prohibits abuse.") == -1
 
 
 def test_how_long_words_are_not_content(harbor):

@@ -89,7 +89,7 @@ class Answerer:
                 if span is None and qtype not in (Q.DESCRIPTION, *SENTENCE_TYPES):
                     score -= W_NO_SPAN
                 score += W_PREDICATE * predicates(query, hit.text)
-                score += W_IDENTITY * identity(query.fixed_text, self.passage_text(hit))
+                score += W_IDENTITY * identity(query.fixed_text, hit.text, self.passage_text(hit))
                 if best is None or score > best[0]:
                     best = (score, hit, span, cov)
         assert best is not None

@@ -391,10 +391,15 @@ def identifiers(text: str) -> dict[str, set[str]]:
     return out
 
 
-def identity(question: str, passage: str) -> int:
-    """+1 when the passage names the numbered thing the question names ("case study 2"), -1 when
-    it names only others of its kind ("Case Study 1"), 0 when it names none."""
-    asked, named = identifiers(question), identifiers(passage)
+def identity(question: str, sentence: str, passage: str) -> int:
+    """+1 when the sentence (else its passage) names the numbered thing the question names
+    ("case study 2"), -1 when it names only others of its kind ("Case Study 1"), 0 when none."""
+    asked = identifiers(question)
+    if not asked:
+        return 0
+    named = identifiers(sentence)
+    if not set(asked) & set(named):
+        named = identifiers(passage)
     verdict = 0
     for word, numbers in asked.items():
         if word in named:
