@@ -22,7 +22,6 @@ W_COVERAGE = 1.0
 W_SPAN = 0.3
 W_SPAN_FIT = 0.05
 W_PREDICATE = 0.2
-W_NO_SPAN = 0.3
 W_IDENTITY = 0.3
 KNOWN_COVERAGE = 0.35
 TYPED_COVERAGE = 0.35
@@ -86,8 +85,6 @@ class Answerer:
                 cov = self.coverage(query, hit)
                 span = best_span(qtype, hit, doc, query, self.index) if qtype not in SENTENCE_TYPES else None
                 score = hit.score / top + W_COVERAGE * cov + (W_SPAN + W_SPAN_FIT * span.score if span else 0.0)
-                if span is None and qtype not in (Q.DESCRIPTION, *SENTENCE_TYPES):
-                    score -= W_NO_SPAN
                 score += W_PREDICATE * predicates(query, hit.text)
                 score += W_IDENTITY * identity(query.fixed_text, hit.text, self.passage_text(hit))
                 if best is None or score > best[0]:
