@@ -107,3 +107,12 @@ def test_yes_no_answer_is_the_settling_clause():
 def test_what_is_the_x_of_answers_with_what_x_is(harbor):
     a = Answerer(harbor).ask("What is the aim of the trust?")
     assert a.answered and a.text == "to keep the lantern lit for another century"
+
+
+def test_a_contrast_after_the_clause_is_kept():
+    from askclover.extract import settling_clause
+    from askclover.text import terms
+
+    s = "The mayor and a clerk can attend council meetings, but do not have voting rights."
+    a, b = settling_clause(s, 0, len(s), set(terms("Can the mayor vote in council meetings?")))
+    assert s[a:b] == s.rstrip(".")

@@ -467,7 +467,10 @@ def settling_clause(doc: str, start: int, end: int, wanted: set[str]) -> tuple[i
     def hits(c: tuple[int, int]) -> int:
         return sum(stem(w) in wanted for w, _, _ in tokens(doc[c[0]:c[1]]))
 
-    a, b = max(clauses, key=lambda c: (hits(c), -c[0]))
+    i = max(range(len(clauses)), key=lambda k: (hits(clauses[k]), -k))
+    a, b = clauses[i]
+    if i + 1 < len(clauses) and re.match(r",\s+(?:but|although|though|whereas)\b", doc[b:clauses[i + 1][0]]):
+        b = clauses[i + 1][1]
     lead = re.match(r"[A-Z][a-z]+,\s+", doc[a:b])
     if lead and a == start:
         a += lead.end()
