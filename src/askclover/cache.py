@@ -7,9 +7,8 @@ import pickle
 from pathlib import Path
 
 from . import __version__
-from .errors import KnowledgeError
 from .index import Index
-from .knowledge import Document, Knowledge, decode, default_path, find_files, read_bytes
+from .knowledge import Knowledge, default_path, read_files, usable
 from .text import remember
 
 
@@ -41,18 +40,10 @@ def load_index(path: str | os.PathLike[str] | None = None, use_cache: bool = Tru
                warn=lambda message: None, progress=None) -> Index:
     """The index of the knowledge at ``path``, from the cache when the files are unchanged."""
     root = Path(path) if path is not None else default_path()
-    files = find_files(root)
-    raw: list[tuple[Path, bytes]] = []
-    warnings: list[str] = []
+    raw, warnings = read_files(root)
     digest = hashlib.sha256(f"askclover {__version__}\n".encode())
     digest.update(_code_fingerprint())
-    for f in files:
-        try:
-            data = read_bytes(f)
-        except KnowledgeError as e:
-            warnings.append(str(e))
-            continue
-        raw.append((f, data))
+    for f, data in raw:
         digest.update(f"{f.resolve()}\0{len(data)}\0".encode())
         digest.update(hashlib.sha256(data).digest())
     key = digest.hexdigest()
@@ -64,17 +55,11 @@ def load_index(path: str | os.PathLike[str] | None = None, use_cache: bool = Tru
             for w in index.knowledge.warnings:
                 warn(w)
             return index
-    docs = []
-    for f, data in raw:
-        try:
-            docs.append(Document(str(f.resolve()), decode(f, data)))
-        except KnowledgeError as e:
-            warnings.append(str(e))
-    for w in warnings:
-        warn(w)
-    if not docs:
-        why = f" ({len(files)} skipped)" if files else ""
-        raise KnowledgeError(f"no usable .txt or .md file in {root}{why}")
+    try:
+        docs = usable(root, raw, warnings)
+    finally:
+        for w in warnings:
+            warn(w)
     index = Index.build(Knowledge.from_documents(docs, warnings), progress)
     if use_cache:
         _write(target, key, index, warn)

@@ -66,9 +66,30 @@ def decode(path: Path, data: bytes) -> str:
     return text
 
 
-def read_text(path: Path) -> str:
-    """Read and decode one knowledge file."""
-    return decode(path, read_bytes(path))
+def read_files(root: Path) -> tuple[list[tuple[Path, bytes]], list[str]]:
+    """The raw bytes of every knowledge file under ``root``, and a warning for each unreadable one."""
+    raw, warnings = [], []
+    for f in find_files(root):
+        try:
+            raw.append((f, read_bytes(f)))
+        except KnowledgeError as e:
+            warnings.append(str(e))
+    return raw, warnings
+
+
+def usable(root: Path, raw: list[tuple[Path, bytes]], warnings: list[str]) -> list[Document]:
+    """Decode files already read, adding a warning for each that cannot be used; at least one
+    must be usable, or KnowledgeError says so."""
+    docs = []
+    for f, data in raw:
+        try:
+            docs.append(Document(str(f.resolve()), decode(f, data)))
+        except KnowledgeError as e:
+            warnings.append(str(e))
+    if not docs:
+        why = f" ({len(warnings)} skipped)" if warnings else ""
+        raise KnowledgeError(f"no usable .txt or .md file in {root}{why}")
+    return docs
 
 
 @dataclass(frozen=True)
@@ -92,17 +113,8 @@ class Knowledge:
     def load(cls, path: str | os.PathLike[str] | None = None) -> Knowledge:
         """Load a file or folder; raise KnowledgeError when no usable file is found."""
         root = Path(path) if path is not None else default_path()
-        files = find_files(root)
-        docs, warnings = [], []
-        for f in files:
-            try:
-                docs.append(Document(str(f.resolve()), read_text(f)))
-            except KnowledgeError as e:
-                warnings.append(str(e))
-        if not docs:
-            why = f" ({len(files)} skipped)" if files else ""
-            raise KnowledgeError(f"no usable .txt or .md file in {root}{why}")
-        return cls.from_documents(docs, warnings)
+        raw, warnings = read_files(root)
+        return cls.from_documents(usable(root, raw, warnings), warnings)
 
     @classmethod
     def from_documents(cls, docs: list[Document], warnings: list[str] | None = None) -> Knowledge:
