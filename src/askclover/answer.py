@@ -17,7 +17,7 @@ MAX_ANSWER = 300
 MAX_QUOTE = 450
 READ_HITS = 8
 DEFINE_HITS = 30
-MIN_MARGIN = 1.0
+MIN_MARGIN = {Q.PERSON: 1.0, Q.PLACE: 1.0, Q.DATE: 0.5}  # names are more often confused than dates
 W_COVERAGE = 1.0
 W_SPAN = 0.3
 W_SPAN_FIT = 0.05
@@ -97,7 +97,7 @@ class Answerer:
             return Answer(question, False, None, (self.quote(hits[0]),), resolved, qtype, top,
                           hits=tuple(hits), note=NOT_SAID + self.closest(hits[0]))
         doc = self.doc(hit)
-        if span and (span.margin >= MIN_MARGIN or qtype not in (Q.PERSON, Q.PLACE, Q.DATE)):
+        if span and span.margin >= MIN_MARGIN.get(qtype, 0.0):
             around = where = (span.start, span.end)
         elif qtype is Q.YESNO:
             around = where = settling_clause(doc, hit.start, hit.end, query.stems)
