@@ -116,3 +116,11 @@ def test_a_contrast_after_the_clause_is_kept():
     s = "The mayor and a clerk can attend council meetings, but do not have voting rights."
     a, b = settling_clause(s, 0, len(s), set(terms("Can the mayor vote in council meetings?")))
     assert s[a:b] == s.rstrip(".")
+
+
+def test_a_capitalised_first_word_is_not_a_name_when_the_text_uses_it_in_lower_case(harbor):
+    from askclover.extract import _candidates
+
+    doc = "Receiving visitors is a joy. The keeper liked receiving them. Ellen wrote it."
+    names = [doc[s:e] for s, e in _candidates(Q.PERSON, doc, 0, len(doc))]
+    assert "Receiving" not in names and "Ellen" in names

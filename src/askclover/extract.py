@@ -168,7 +168,7 @@ def _candidates(qtype: QuestionType, doc: str, start: int, end: int) -> list[tup
                     break
                 s += len(first)
                 s += len(text[s:e]) - len(text[s:e].lstrip())
-            if s >= e:
+            if s >= e or _common_word(doc, text, s, e):
                 continue
             if qtype is Q.PLACE and e + 5 < len(text) and text[e:e + 5] == " and " and text[e + 5:e + 6].isupper():
                 m2 = CAPITALISED.match(text, e + 5)
@@ -177,6 +177,15 @@ def _candidates(qtype: QuestionType, doc: str, start: int, end: int) -> list[tup
             out.append((start + s, start + e))
         return out
     return []
+
+
+def _common_word(doc: str, text: str, s: int, e: int) -> bool:
+    """A lone capitalised word that opens its sentence and is written in lower case elsewhere in
+    the text ("Receiving …") is an ordinary word, not a name."""
+    word = text[s:e]
+    if " " in word or text[:s].strip(" “‘\"'(") or word.islower():
+        return False
+    return re.search(rf"\b{re.escape(word.lower())}\b", doc) is not None
 
 
 def _ranges(doc: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
