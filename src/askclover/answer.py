@@ -94,8 +94,8 @@ class Answerer:
         typed = span is not None and qtype is not Q.DESCRIPTION and not query.unknown
         if (cov < (TYPED_COVERAGE if typed else UNKNOWN_COVERAGE if query.unknown else KNOWN_COVERAGE)
                 or missing_numbers(query.fixed_text, self.passage_text(hit))):
-            return Answer(question, False, None, (self.quote(hits[0]),), resolved, qtype, top,
-                          hits=tuple(hits), note=NOT_SAID + self.closest(hits[0]))
+            return Answer(question, False, None, (self.quote(hit),), resolved, qtype, top,
+                          hits=tuple(hits), note=NOT_SAID + self.closest(hit))
         doc = self.doc(hit)
         if span and span.margin >= MIN_MARGIN.get(qtype, 0.0):
             around = where = (span.start, span.end)
