@@ -124,3 +124,8 @@ def test_a_capitalised_first_word_is_not_a_name_when_the_text_uses_it_in_lower_c
     doc = "Receiving visitors is a joy. The keeper liked receiving them. Ellen wrote it."
     names = [doc[s:e] for s, e in _candidates(Q.PERSON, doc, 0, len(doc))]
     assert "Receiving" not in names and "Ellen" in names
+
+
+def test_things_named_at_the_end_are_given_by_the_next_sentence(data_index):
+    a = Answerer(data_index).ask("What pruning methods were compared?")
+    assert a.answered and a.text.startswith("Half of the trees were pruned in winter")

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .extract import (DEFINE, Span, appositive, asked_for, best_span, classify, coverage,
-                      definition_span, focus, identity, missing_numbers, predicates, settling_clause, trim)
+                      definition_span, focus, identity, missing_numbers, names_only, predicates, settling_clause, trim)
 from .index import Index
 from .model import Answer, Hit, Quote, QuestionType
 from .retrieve import Query, Retriever, understand
@@ -97,6 +97,8 @@ class Answerer:
             return Answer(question, False, None, (self.quote(hit),), resolved, qtype, top,
                           hits=tuple(hits), note=NOT_SAID + self.closest(hit))
         doc = self.doc(hit)
+        if span is None and names_only(query, hit.text):
+            hit = self.following(hit) or hit
         if span and span.margin >= MIN_MARGIN.get(qtype, 0.0):
             around = where = (span.start, span.end)
         elif qtype is Q.YESNO:
@@ -109,6 +111,19 @@ class Answerer:
         quotes += [self.quote(h) for h in hits if h is not hit][: max(self.top_k - 1, 0)]
         return Answer(question, True, text, tuple(quotes), resolved, qtype, hit.score,
                       where, tuple(hits), passage=hit.passage)
+
+    def following(self, hit: Hit) -> Hit | None:
+        """The sentence after ``hit`` (in its passage, else the next passage of the same file)."""
+        ps = self.index.knowledge.passages
+        p = ps[hit.passage]
+        if hit.sentence + 1 < len(p.sentences):
+            at, k = hit.passage, hit.sentence + 1
+        elif hit.passage + 1 < len(ps) and ps[hit.passage + 1].source == p.source and not ps[hit.passage + 1].is_heading:
+            at, k = hit.passage + 1, 0
+        else:
+            return None
+        s = ps[at].sentences[k]
+        return Hit(at, k, p.source, s.start, s.end, self.doc(hit)[s.start:s.end], hit.score)
 
     def passage_text(self, hit: Hit) -> str:
         """The hit's passage with its section heading, the context a sentence is read in."""

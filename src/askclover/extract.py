@@ -425,6 +425,20 @@ def missing_numbers(question: str, passage: str) -> list[str]:
     return [n for n in asked if not re.search(rf"(?<![\d.,]){re.escape(n)}(?![\d]|[.,]\d)", passage)]
 
 
+def names_only(query: Query, sentence: str) -> bool:
+    """True when a "what <things> …" question's things close the sentence, named but not given
+    ("… at different dosing schedules."): the text gives them next."""
+    if not re.match(r"\s*(?:what|which)\s+(?!(?:is|are|was|were|did|do|does|has|have|had)\b)", query.fixed_text, re.I):
+        return False
+    head = asked_for(query)
+    found = list(re.finditer(r"[\w'’-]+", sentence))
+    if not head or len(found) <= len(head):
+        return False
+    tail = found[-len(head):]
+    generic = found[-len(head) - 1].group().islower() and tail[-1].group().endswith("s")
+    return generic and {stem(fold(m.group())) for m in tail} == head
+
+
 def predicates(query: Query, sentence: str) -> bool:
     """True when the sentence states something of what the question asks about: "side effects
     were ...", "its goal is ..."."""
