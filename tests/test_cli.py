@@ -140,3 +140,18 @@ def test_control_sequences_in_articles_never_reach_the_terminal(tmp_path):
     _, out, _ = run("--json", "--knowledge", str(article), "Who lit the lamp at dusk?")
     quote = json.loads(out)["quotes"][0]
     assert "\\u001b" in out and open(quote["source"], encoding="utf-8").read()[quote["start"]:quote["end"]] == quote["text"]
+
+
+def test_progress_bar_draws_on_a_terminal_only_for_large_builds():
+    from askclover.present import Progress
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    small, large = Tty(), Tty()
+    Progress(small)(10, 100)
+    Progress(large)(5000, 10000)
+    Progress(large)(10000, 10000)
+    assert small.getvalue() == ""
+    assert "5,000/10,000 passages" in large.getvalue() and large.getvalue().endswith("passages\n")

@@ -122,3 +122,13 @@ def test_two_processes_appending_history_never_corrupt_it(tmp_path, monkeypatch)
     entries = list(FileHistory(str(history_path())).load_history_strings())
     assert len(entries) == 200
     assert all(e.split()[0] in ("a", "b") and e.endswith("x" * 200) for e in entries)
+
+
+def test_closed_standard_streams(tmp_path):
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path))
+    closed_in = subprocess.run(f"{sys.executable} -m askclover --knowledge {HARBOR} <&-", shell=True,
+                               capture_output=True, text=True, env=env, timeout=60)
+    assert closed_in.returncode == 2 and "no question" in closed_in.stderr
+    all_closed = subprocess.run(f"{sys.executable} -m askclover --knowledge {HARBOR} 'Who was the keeper?' <&- >&- 2>&-",
+                                shell=True, env=env, timeout=60)
+    assert all_closed.returncode == 0

@@ -57,7 +57,9 @@ def _safe(text: str) -> str:
 def main(argv: list[str] | None = None, stdin: TextIO | None = None,
          stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
     """Run the command; return the exit status instead of exiting."""
-    stdin, stdout, stderr = stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr
+    stdin = stdin or sys.stdin
+    stdout = stdout or sys.stdout or open(os.devnull, "w")
+    stderr = stderr or sys.stderr or open(os.devnull, "w")
     try:
         return _run(argv, stdin, stdout, stderr)
     except KeyboardInterrupt:
@@ -112,6 +114,9 @@ def _run(argv: list[str] | None, stdin: TextIO, stdout: TextIO, stderr: TextIO) 
         answer = conversation.ask(question)
         _emit(answer, args, stdout)
         return ExitStatus.OK if answer.answered else ExitStatus.NO_ANSWER
+    if stdin is None:
+        print("askclover: error: no question: give one as an argument, or on standard input", file=stderr)
+        return ExitStatus.ERROR
     if _is_terminal(stdin) and _is_terminal(stdout) and not args.json:
         from .repl import run
 
