@@ -155,6 +155,9 @@ class Repl:
                 continue
             try:
                 self.last = self.conversation.ask(line)
+            except KeyboardInterrupt:
+                self.say("(cancelled)")
+                continue
             except Exception as e:  # a bug must not end the session or lose the history
                 if os.environ.get("ASKCLOVER_DEBUG"):
                     raise
