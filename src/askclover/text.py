@@ -58,6 +58,8 @@ def _stemmer():
                 from nltk.stem.porter import PorterStemmer
 
                 return PorterStemmer()
+            except Exception:
+                pass  # a future nltk may need its package set up: fall back to the plain import
             finally:
                 for name in [n for n in sys.modules if n == "nltk" or n.startswith("nltk.")]:
                     del sys.modules[name]
