@@ -19,3 +19,13 @@ def test_irregular_forms_meet_their_base_words():
     assert terms("the crisis began") == terms("the crisis begins")
     assert terms("children fled") == terms("a child flees")
     assert terms("it was found") == ["found"]
+
+
+def test_light_porter_is_nltks_porter():
+    from askclover.text import _stemmer
+
+    light = _stemmer()
+    from nltk.stem.porter import PorterStemmer
+
+    words = ["infusions", "survival", "tolerated", "designation", "hematologic", "running", "caresses"]
+    assert [light.stem(w) for w in words] == [PorterStemmer().stem(w) for w in words]
