@@ -10,7 +10,7 @@ from typing import TextIO
 from . import __version__
 from .errors import AskCloverError
 from .answer import MAX_QUESTION
-from .present import Progress, auto_style, explain, json_line, render
+from .present import Progress, auto_style, explain, is_terminal, json_line, render
 
 EXAMPLES = """examples:
   askclover                                   start the interactive chat
@@ -96,7 +96,7 @@ def _run(argv: list[str] | None, stdin: TextIO, stdout: TextIO, stderr: TextIO) 
     from .cache import load_index
     from .converse import Conversation
 
-    show = Progress(stderr) if _is_terminal(stderr) and not args.json else None
+    show = Progress(stderr) if is_terminal(stderr) and not args.json else None
     try:
         index = load_index(args.knowledge, use_cache=not args.no_cache, warn=warn, progress=show)
     except AskCloverError as e:
@@ -117,7 +117,7 @@ def _run(argv: list[str] | None, stdin: TextIO, stdout: TextIO, stderr: TextIO) 
     if stdin is None:
         print("askclover: error: no question: give one as an argument, or on standard input", file=stderr)
         return ExitStatus.ERROR
-    if _is_terminal(stdin) and _is_terminal(stdout) and not args.json:
+    if is_terminal(stdin) and is_terminal(stdout) and not args.json:
         from .repl import run
 
         return run(conversation, top_k=args.top_k)
@@ -141,13 +141,6 @@ def _lines(stdin: TextIO):
         return
     for raw in buffer:
         yield raw.decode("utf-8", "replace")
-
-
-def _is_terminal(stream) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False
 
 
 def _emit(answer, args, stdout: TextIO) -> None:

@@ -49,9 +49,17 @@ class Style:
         return f"{code}{text}{RESET}" if self.color and text else text
 
 
+def is_terminal(stream) -> bool:
+    """True for an open terminal stream; False for files, pipes, closed or stand-in streams."""
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
 def auto_style(stream, width: int | None = None) -> Style:
     """Colour only on a terminal and when ``NO_COLOR`` is unset; width from the terminal."""
-    color = bool(getattr(stream, "isatty", lambda: False)()) and not os.environ.get("NO_COLOR")
+    color = is_terminal(stream) and not os.environ.get("NO_COLOR")
     if width is None:
         try:
             width = os.get_terminal_size(stream.fileno()).columns
@@ -62,6 +70,11 @@ def auto_style(stream, width: int | None = None) -> Style:
 
 def _wrap(text: str, width: int, indent: str) -> list[str]:
     return textwrap.wrap(text, width=width, initial_indent=indent, subsequent_indent=indent) or [indent]
+
+
+def _where(quote: Quote) -> str:
+    """The line under a quote: its file name and line number."""
+    return f"  — {clean(os.path.basename(quote.source))}:{quote.line}"
 
 
 def render_quote(quote: Quote, style: Style, span: tuple[int, int] | None = None) -> str:
@@ -75,8 +88,7 @@ def render_quote(quote: Quote, style: Style, span: tuple[int, int] | None = None
         if words:
             pattern = r"\s+".join(re.escape(w) for w in words)
             out = re.sub(pattern, lambda m: style.paint(HILITE, m.group()), out, count=1)
-    where = f"  — {clean(os.path.basename(quote.source))}:{quote.line}"
-    return out + "\n" + style.paint(DIM, where)
+    return out + "\n" + style.paint(DIM, _where(quote))
 
 
 def render(answer: Answer, style: Style, top_k: int = 1) -> str:
@@ -89,7 +101,7 @@ def render(answer: Answer, style: Style, top_k: int = 1) -> str:
         parts.append(style.paint(DIM, "\n".join(_wrap(f"(read as: {clean(answer.resolved)})", style.width, "  "))))
     for i, q in enumerate(answer.quotes[:max(top_k, 1)]):
         if i == 0 and q.text == answer.text:
-            parts.append(style.paint(DIM, f"  — {clean(os.path.basename(q.source))}:{q.line}"))
+            parts.append(style.paint(DIM, _where(q)))
             continue
         parts.append(render_quote(q, style, answer.span if i == 0 else None))
     return "\n".join(parts)
