@@ -94,8 +94,9 @@ class Answerer:
         typed = span is not None and qtype is not Q.DESCRIPTION and not query.unknown
         if (cov < (TYPED_COVERAGE if typed else UNKNOWN_COVERAGE if query.unknown else KNOWN_COVERAGE)
                 or missing_numbers(query.fixed_text, self.passage_text(hit))):
-            return Answer(question, False, None, (self.quote(hit),), resolved, qtype, top,
-                          hits=tuple(hits), note=NOT_SAID + self.closest(hit))
+            closest = self.quote(hit)
+            return Answer(question, False, None, (closest,), resolved, qtype, top, hits=tuple(hits),
+                          note=f"{NOT_SAID} The closest it comes: “{closest.text}”")
         doc = self.doc(hit)
         if span is None and names_only(query, hit.text):
             hit = self.following(hit) or hit
@@ -143,10 +144,6 @@ class Answerer:
             if found:
                 return hit, Span(*found, 1.5)
         return None
-
-    def closest(self, hit: Hit) -> str:
-        """A pointer to the nearest thing the article does say."""
-        return f" The closest it comes: “{self.quote(hit).text}”"
 
 
 def ask(question: str, knowledge: Index | str | None = None) -> Answer:

@@ -291,7 +291,8 @@ def _counted_noun(doc: str, s: int, e: int) -> str:
     return ""
 
 
-def _agent(qtype: QuestionType, query: Query, doc: str, hit: Hit) -> tuple[int, int] | None:
+def _agent(qtype: QuestionType, query: Query, doc: str, hit: Hit,
+           candidates: list[tuple[int, int]]) -> tuple[int, int] | None:
     """For "who <verb>ed ...": the first name before that verb in the sentence, its likely subject."""
     m = re.match(r"\s*who\s+(?!(?:is|are|was|were|did|does|do|has|have|had)\b)([\w-]+)", query.fixed_text, re.I)
     if qtype is not Q.PERSON or not m:
@@ -304,7 +305,7 @@ def _agent(qtype: QuestionType, query: Query, doc: str, hit: Hit) -> tuple[int, 
     passive = re.match(r"\s+by\s+(?:the\s+)?([^,;:.()]{3,80}?)(?=\s*[,;:.()]|$)", doc[found[1]:hit.end])
     if passive:
         return found[1] + passive.start(1), found[1] + passive.end(1)
-    before = [c for c in _candidates(qtype, doc, hit.start, hit.end) if c[1] <= found[0]]
+    before = [c for c in candidates if c[1] <= found[0]]
     return before[0] if before else None
 
 
@@ -322,7 +323,6 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
     weight = {t: index.idf(t) or 1.0 for t in places}
     head = asked_for(query)
     measured = qtype in (Q.COUNT, Q.AMOUNT, Q.DURATION, Q.DESCRIPTION)
-    subject = _agent(qtype, query, doc, hit)
     heads = head | {t for c in query.concepts if any(alt[0] in head for alt in c) for alt in c for t in alt}
     for short, long in index.abbreviations.items():
         long_stems = {stem(w) for w, _, _ in tokens(long) if w not in STOP_WORDS}
@@ -331,6 +331,7 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
     kind = Q.AMOUNT if qtype is Q.DESCRIPTION else qtype
     scored: list[Span] = []
     candidates = _candidates(kind, doc, hit.start, hit.end)
+    subject = _agent(qtype, query, doc, hit, candidates)
     if subject and subject not in candidates:
         candidates.append(subject)
     for s, e in candidates:
