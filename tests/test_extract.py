@@ -129,3 +129,47 @@ def test_a_capitalised_first_word_is_not_a_name_when_the_text_uses_it_in_lower_c
 def test_things_named_at_the_end_are_given_by_the_next_sentence(data_index):
     a = Answerer(data_index).ask("What pruning methods were compared?")
     assert a.answered and a.text.startswith("Half of the trees were pruned in winter")
+
+
+def _index_of(tmp_path, text):
+    from askclover import load_index
+
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    return load_index(tmp_path / "a.txt", use_cache=False)
+
+
+def test_who_did_x_verb_looks_right_after_the_verb(tmp_path):
+    from askclover.extract import _objects
+    from askclover.retrieve import understand
+
+    idx = _index_of(tmp_path, "At Dunfermline Abbey, Alexander married Sybilla of Normandy.\n")
+    hit = Answerer(idx).retriever.search(understand("Who did Alexander marry?", idx), k=1)[0]
+    doc = idx.knowledge.text_of(hit.source)
+    for question, expected in [("Who did Alexander marry?", {doc.index("Sybilla")}), ("Who married Sybilla?", set())]:
+        query = understand(question, idx)
+        found = _objects(Q.PERSON, query, doc, hit, query.stems)
+        assert expected <= found if expected else not found
+
+
+def test_a_capitalised_modifier_is_not_the_name(tmp_path):
+    from askclover.extract import _modifier
+
+    doc = "Under the Italian abbot William of Volpiano, the abbey grew."
+    i = doc.index("Italian")
+    assert _modifier(doc, i, i + len("Italian"), len(doc))
+    j = doc.index("William")
+    assert not _modifier(doc, j, j + len("William of Volpiano"), len(doc))
+
+
+def test_how_much_wants_a_measure_not_a_bare_count_or_a_time(tmp_path):
+    idx = _index_of(tmp_path, "Case 2: A girl with a cyst was treated for 9 months, with two nurses helping. "
+                              "Her cyst size decreased from 30 mm to about 12 mm.\n")
+    a = Answerer(idx).ask("How much did the cyst size decrease?")
+    assert a.answered and a.text == "30 mm to about 12 mm"
+
+
+def test_a_sentence_opening_with_a_pronoun_is_read_with_the_sentence_before(tmp_path):
+    idx = _index_of(tmp_path, "The second patient had ependymoma. Her tumour size fell from 25 mm to 14 mm. "
+                              "Another tumour size fell by 3 mm in a patient with glioma.\n")
+    a = Answerer(idx).ask("How much did the ependymoma tumour size fall?")
+    assert a.answered and "25 mm" in a.text

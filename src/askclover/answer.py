@@ -8,7 +8,7 @@ from .extract import (DEFINE, Span, appositive, asked_for, best_span, classify, 
 from .index import Index
 from .model import Answer, Hit, Quote, QuestionType
 from .retrieve import Query, Retriever, understand
-from .text import stem, tokens
+from .text import fold, stem, tokens
 
 Q = QuestionType
 SENTENCE_TYPES = (Q.YESNO, Q.LIST)
@@ -27,6 +27,7 @@ KNOWN_COVERAGE = 0.4
 TYPED_COVERAGE = 0.35
 UNKNOWN_COVERAGE = 0.5
 NOT_SAID = "The article doesn't say."
+LEADING_PRONOUNS = frozenset("he she his her its it they their this these".split())
 
 
 class Answerer:
@@ -133,7 +134,15 @@ class Answerer:
 
     def coverage(self, query: Query, hit: Hit) -> float:
         """How much of the question the hit's sentence (and, less, its passage) covers."""
-        return coverage(query, hit.text, self.passage_text(hit), self.index)
+        return coverage(query, self.antecedent(hit) + " " + hit.text, self.passage_text(hit), self.index)
+
+    def antecedent(self, hit: Hit) -> str:
+        """The sentence before ``hit`` when ``hit`` opens with a pronoun ("Her tumor size …"):
+        what it says is said of the thing that sentence names."""
+        if not hit.sentence or fold(hit.text.split(None, 1)[0]) not in LEADING_PRONOUNS:
+            return ""
+        s = self.index.knowledge.passages[hit.passage].sentences[hit.sentence - 1]
+        return self.doc(hit)[s.start:s.end]
 
     def described(self, query: Query) -> tuple[Hit, Span] | None:
         """For "what (kind of thing) is X": the best-ranked sentence that puts a description

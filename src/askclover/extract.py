@@ -40,6 +40,7 @@ QUANTITY = LazyPattern(
     rf"(?:-(?:[a-z]+-)*[a-z]+\b|\s*{UNIT}(?:\s+(?!(?:of|and|or|the|a|an|in|to|for|at|on|by|with|was|were|is|are)\b)[a-z]+(?:-[a-z]+)*){{0,2}})?",
     re.IGNORECASE,
 )
+TIME_STEMS = frozenset(stem(u) for u in [*TIME_UNITS, "time"])
 ORDINAL_NAMES = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
                  "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
                  "twentieth twenty-first").split()
@@ -59,6 +60,7 @@ CAPITALISED = LazyPattern(
 )
 ASKS_ATTRIBUTE = re.compile(r"\s*what\s+(?:is|was|are|were)\s+(?:the|its|their|his|her)\s+[\w-]+(?:\s+[\w-]+)?\s+of\b", re.I)
 DEFINE = re.compile(r"\s*what\s+(?:(?:kind|type|sort)\s+of\s+[\w-]+\s+)?(?:is|are|was|were)\s+(?!the\s+\w+\s+of\b)", re.I)
+OBJECT_QUESTION = re.compile(r"\s*(?:who|whom|where|which\s+[\w-]+)\s+(?:did|does|do|had|has|have|will|would|could|can)\s", re.I)
 AUXILIARIES = frozenset("is are was were did do does has have had can could will would should may might".split())
 
 
@@ -280,6 +282,20 @@ def _proximity(doc: str, s: int, e: int, places: dict[str, list[int]], weight: d
     return score / total
 
 
+def _modifier(doc: str, s: int, e: int, end: int) -> bool:
+    """A lone capitalised word standing before a lower-case noun ("two Italian abbots", "French
+    regular army"): it describes the noun, it is not itself the name asked for."""
+    after = re.match(r" ([a-z][\w-]*)", doc[e:end])
+    return " " not in doc[s:e] and after is not None and after.group(1) not in STOP_WORDS \
+        and not re.search(r"(?:ed|s)$", after.group(1))
+
+
+def _bare_number(span: str, words: bool = True) -> bool:
+    """A number with neither unit nor noun ("1,200", and with ``words`` "two"): weak evidence
+    of a measure; a count is often written as a bare number word."""
+    return all(w[:1].isdigit() or (words and w in NUMBER_WORDS) for w, _, _ in tokens(span))
+
+
 def _counted_noun(doc: str, s: int, e: int) -> str:
     """The stem of the first word after the number in a quantity ("four doses" -> dose)."""
     seen = False
@@ -309,6 +325,20 @@ def _agent(qtype: QuestionType, query: Query, doc: str, hit: Hit,
     return before[0] if before else None
 
 
+def _objects(qtype: QuestionType, query: Query, doc: str, hit: Hit, own: set[str]) -> set[int]:
+    """For "who/where did X <verb> (to)": where a name may start right after one of the
+    question's words in the sentence ("fled to southern Italy", "married Sybilla")."""
+    if qtype not in (Q.PERSON, Q.PLACE) or not OBJECT_QUESTION.match(query.fixed_text):
+        return set()
+    out = set()
+    for w, s, e in tokens(doc[hit.start:hit.end]):
+        if w not in STOP_WORDS and not w[:1].isdigit() and w not in NUMBER_WORDS and stem(w) in own:
+            gap = re.match(r"(?:\s+(?:to|with|in|into|at|from|on|for|by|the|a|an))*\s+", doc[hit.start + e:hit.end])
+            if gap:
+                out.add(hit.start + e + gap.end())
+    return out
+
+
 def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Index) -> Span | None:
     """The candidate span of ``hit`` that best fits the question, or None."""
     wanted = query.related
@@ -332,6 +362,7 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
     scored: list[Span] = []
     candidates = _candidates(kind, doc, hit.start, hit.end)
     subject = _agent(qtype, query, doc, hit, candidates)
+    objects = _objects(qtype, query, doc, hit, own)
     if subject and subject not in candidates:
         candidates.append(subject)
     for s, e in candidates:
@@ -345,20 +376,28 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
         counted = _counted_noun(doc, s, e)
         if qtype is Q.COUNT and counted in head:
             score += 1.0
-        elif qtype is Q.AMOUNT and counted in head:
+        elif qtype is Q.AMOUNT and (counted in head or (counted in TIME_STEMS and not TIME_STEMS & query.stems)):
             score -= 1.0
         else:
             score += sum(index.idf(w) or 1.0 for w in span_words if w in head) / 4.0
         if (s, e) == subject:
             score += 0.8
+        if qtype in (Q.PERSON, Q.PLACE) and _modifier(doc, s, e, hit.end):
+            score -= 1.0
+        if s in objects:
+            score += 0.5
         if qtype is Q.DATE:
             score += 0.3 * len(re.findall(r"\d+|[A-Za-z]{3,}", doc[s:e]))
+        elif any(s <= a and b <= e and (a, b) != (s, e) for a, b in candidates):
+            score += 0.25  # a range ("from 30 mm to 12 mm") says more than either end
         if measured:
             label = _label_score(doc, s, hit.start, wanted if qtype is not Q.DESCRIPTION else heads, index)
             if qtype is Q.DESCRIPTION and (label <= 0 or not re.search(r"[^\W\d_]|[%$€£¥]", doc[s:e])):
                 continue
             score += label
-            if not re.search(r"[^\d\s.,]", doc[s:e]):
+            if _bare_number(doc[s:e], words=qtype is not Q.COUNT):
+                if qtype is Q.AMOUNT and "old" not in head:
+                    continue
                 score -= 1.0
         scored.append(Span(s, e, score))
     if qtype is Q.DESCRIPTION:
