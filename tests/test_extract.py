@@ -173,3 +173,16 @@ def test_a_sentence_opening_with_a_pronoun_is_read_with_the_sentence_before(tmp_
                               "Another tumour size fell by 3 mm in a patient with glioma.\n")
     a = Answerer(idx).ask("How much did the ependymoma tumour size fall?")
     assert a.answered and "25 mm" in a.text
+
+
+def test_what_is_a_term_the_text_glosses_in_parentheses(tmp_path):
+    idx = _index_of(tmp_path, "The common side effects were mild, including low platelet counts "
+                              "(thrombocytopenia) and anemia.\n")
+    a = Answerer(idx).ask("What is thrombocytopenia?")
+    assert a.answered and a.text == "low platelet counts"
+
+
+def test_an_identifier_before_the_asked_noun_names_it(tmp_path):
+    idx = _index_of(tmp_path, "The patient carried the H3 G34R/V mutation. The 1759 naval battles were lost.\n")
+    assert Answerer(idx).ask("What mutation did the patient carry?").text == "H3 G34R/V mutation"
+    assert Answerer(idx).ask("What naval battles were lost?").text != "1759 naval"

@@ -238,11 +238,17 @@ def asked_for(query: Query) -> set[str]:
 
 
 def _named_by_head(doc: str, start: int, end: int, head: set[str]) -> list[tuple[int, int]]:
-    """Spans where the asked-for noun is followed by its identifier: "phase 1b", "Scotland Act
-    1998", "Articles 106 and 107"."""
+    """Spans where the asked-for noun is named by an identifier after it ("phase 1b", "Scotland
+    Act 1998", "Articles 106 and 107") or before it, in letters and digits ("the H3 G34R/V mutation")."""
     out = []
     toks = list(tokens(doc[start:end]))
-    for i, (w, s, e) in enumerate(toks[:-1]):
+    for i, (w, s, e) in enumerate(toks):
+        before = re.search(r"(?<!\S)(?:(?=[\w/.-]*[A-Za-z])[\w/.-]*\d[\w/.-]* )+$", doc[start:start + s])
+        if stem(w) in head and before:
+            out.append((start + before.start(), start + e))
+            continue
+        if i + 1 == len(toks):
+            break
         nxt, ns, ne = toks[i + 1]
         if stem(w) in head and ns - e <= 1 and any(c.isdigit() for c in nxt):
             a, b = start + s, start + ne
@@ -257,7 +263,7 @@ def _named_by_head(doc: str, start: int, end: int, head: set[str]) -> list[tuple
 def appositive(doc: str, start: int, end: int, query: Query, head: set[str]) -> tuple[int, int] | None:
     """For "what (kind of thing) is X": the phrase the sentence puts beside X ("X, a targeted
     radiotherapy," or "X is a ..."), which is how text defines a thing."""
-    subject = query.stems - head
+    subject = query.stems - head or query.stems
     if not subject or not DEFINE.match(query.fixed_text):
         return None
     toks = list(tokens(doc[start:end]))
@@ -265,11 +271,32 @@ def appositive(doc: str, start: int, end: int, query: Query, head: set[str]) -> 
         if stem(w) not in subject:
             continue
         rest = doc[start + e:end]
+        gloss = _gloss(doc, start, start + s, start + e) if len(subject) == 1 else None
+        if gloss:
+            return gloss
         m = re.match(r"(?:,\s*|\s+(?:is|was|are|were)\s+)((?:an?|the)\s+[^,;.()]{3,80}?)(?=[,;.()]|\s+(?:that|which|who|in|for|with)\b)", rest)
         if m:
             s2 = start + e + m.start(1)
             return s2, s2 + len(m.group(1).rstrip())
     return None
+
+
+def _gloss(doc: str, start: int, s: int, e: int) -> tuple[int, int] | None:
+    """The plain words a text glosses a term with in parentheses: "low platelet counts
+    (thrombocytopenia)" gives "low platelet counts"; up to five words, back to a function
+    word, a verb form or punctuation."""
+    if doc[s - 1:s] != "(" or doc[e:e + 1] != ")":
+        return None
+    run = re.search(r"(?:[\w'’-]+ ){0,4}[\w'’-]+ ?$", doc[start:s - 1])
+    if not run:
+        return None
+    a = start + run.start()
+    for m in reversed(list(re.finditer(r"[\w'’-]+", run.group()))):
+        if fold(m.group()) in STOP_WORDS or re.search(r"(?:ing|ed)$", m.group()):
+            a = start + run.start() + m.end() + 1
+            break
+    b = s - 1 - (doc[s - 2:s - 1] == " ")
+    return (a, b) if b > a else None
 
 
 def _proximity(doc: str, s: int, e: int, places: dict[str, list[int]], weight: dict[str, float]) -> float:
