@@ -186,3 +186,12 @@ def test_an_identifier_before_the_asked_noun_names_it(tmp_path):
     idx = _index_of(tmp_path, "The patient carried the H3 G34R/V mutation. The 1759 naval battles were lost.\n")
     assert Answerer(idx).ask("What mutation did the patient carry?").text == "H3 G34R/V mutation"
     assert Answerer(idx).ask("What naval battles were lost?").text != "1759 naval"
+
+
+def test_where_was_x_done_looks_after_the_verb(tmp_path):
+    from askclover.extract import OBJECT_QUESTION
+
+    assert OBJECT_QUESTION.match("Where were the findings shared?")
+    assert OBJECT_QUESTION.match("Who did Alexander marry?")
+    assert not OBJECT_QUESTION.match("Where is the castle?")
+    assert not OBJECT_QUESTION.match("Who married Sybilla?")
