@@ -195,3 +195,20 @@ def test_where_was_x_done_looks_after_the_verb(tmp_path):
     assert OBJECT_QUESTION.match("Who did Alexander marry?")
     assert not OBJECT_QUESTION.match("Where is the castle?")
     assert not OBJECT_QUESTION.match("Who married Sybilla?")
+
+
+def test_how_many_x_prefers_a_count_of_x(tmp_path):
+    idx = _index_of(tmp_path, "The second group receives three cycles of 10 mg, given 14 days apart.\n")
+    assert Answerer(idx).ask("How many cycles does the second group receive?").text == "three cycles"
+
+
+@pytest.mark.parametrize("question", ["What does CHT mean?", "What does CHT stand for?"])
+def test_what_does_a_short_form_mean(harbor, question):
+    assert classify(question, harbor.abbreviations) is Q.DEFINITION
+    assert Answerer(harbor).ask(question).text == "Coastal Heritage Trust"
+
+
+def test_what_does_a_term_mean_reads_its_gloss(tmp_path):
+    idx = _index_of(tmp_path, "Side effects included low platelet counts (thrombocytopenia) and anemia.\n")
+    assert Answerer(idx).ask("What does thrombocytopenia mean?").text == "low platelet counts"
+    assert Answerer(idx).ask("Define thrombocytopenia.").text == "low platelet counts"

@@ -21,6 +21,7 @@ MIN_MARGIN = {Q.PERSON: 1.0, Q.PLACE: 1.0, Q.DATE: 0.5}  # names are more often 
 W_COVERAGE = 1.0
 W_SPAN = 0.3
 W_SPAN_FIT = 0.1
+SPAN_FULL = 0.5  # a span scoring this much counts fully; weaker ones, less
 W_PREDICATE = 0.2
 W_IDENTITY = 0.3
 KNOWN_COVERAGE = 0.4
@@ -85,7 +86,7 @@ class Answerer:
                 doc = self.doc(hit)
                 cov = self.coverage(query, hit)
                 span = best_span(qtype, hit, doc, query, self.index) if qtype not in SENTENCE_TYPES else None
-                score = hit.score / top + W_COVERAGE * cov + (W_SPAN + W_SPAN_FIT * span.score if span else 0.0)
+                score = hit.score / top + W_COVERAGE * cov + (W_SPAN * min(1.0, max(0.0, span.score / SPAN_FULL)) + W_SPAN_FIT * span.score if span else 0.0)
                 score += W_PREDICATE * predicates(query, hit.text)
                 score += W_IDENTITY * identity(query.fixed_text, hit.text, self.passage_text(hit))
                 if best is None or score > best[0]:

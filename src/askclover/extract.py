@@ -59,7 +59,8 @@ CAPITALISED = LazyPattern(
     r"(?:[A-Z][\w’'.-]*|\d+\w*))*"
 )
 ASKS_ATTRIBUTE = re.compile(r"\s*what\s+(?:is|was|are|were)\s+(?:the|its|their|his|her)\s+[\w-]+(?:\s+[\w-]+)?\s+of\b", re.I)
-DEFINE = re.compile(r"\s*what\s+(?:(?:kind|type|sort)\s+of\s+[\w-]+\s+)?(?:is|are|was|were)\s+(?!the\s+\w+\s+of\b)", re.I)
+DEFINE = re.compile(r"\s*(?:what\s+(?:(?:kind|type|sort)\s+of\s+[\w-]+\s+)?(?:is|are|was|were)\s+(?!the\s+\w+\s+of\b)|"
+                    r"what\s+(?:does|do)\s+\S+(?:\s+\S+)?\s+mean\b|define\b)", re.I)
 OBJECT_QUESTION = re.compile(r"\s*(?:(?:who|whom|where|which\s+[\w-]+)\s+(?:did|does|do|had|has|have|will|would|could|can)\s|"
                              r"where\s+(?:is|are|was|were)\s+.+\w(?:ed|en|wn)\b)", re.I)
 AUXILIARIES = frozenset("is are was were did do does has have had can could will would should may might".split())
@@ -83,8 +84,8 @@ def classify(question: str, abbreviations: dict[str, str] | None = None) -> Ques
     text = " ".join(words)
     if re.search(r"\bstand for\b|\bshort for\b|\babbreviation\b|\bacronym\b", text):
         return Q.DEFINITION
-    m = re.match(r"(?:what|who)\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?([\w-]+)$", text)
-    if m and abbreviations and any(fold(s) == m.group(1) for s in abbreviations):
+    m = re.match(r"(?:what|who)\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?([\w-]+)$|what\s+does\s+([\w-]+)\s+mean$", text)
+    if m and abbreviations and any(fold(s) in m.groups() for s in abbreviations):
         return Q.DEFINITION
     wh = re.match(r"(?:(?:in|on|at|by|for|from|to|during|of|after|before|and|so|but)\s+)?"
                   r"(what|which|who|whom|whose|when|where|why|how)\b(.*)", text)
@@ -129,13 +130,18 @@ def classify(question: str, abbreviations: dict[str, str] | None = None) -> Ques
 def _tidy(doc: str, s: int, e: int) -> tuple[int, int]:
     """Cut a quantity before the first word after its number that cannot be part of it
     (a function word or a verb in -ed/-ing), and drop a dangling "per"."""
-    seen_number = False
+    seen_number = worded = False
     for w, ws, _ in tokens(doc[s:e]):
         if w[:1].isdigit() or w in NUMBER_WORDS or w in ORDINAL_WORDS:
+            if worded:  # a second number after words: another quantity ("second group … three")
+                e = s + ws
+                break
             seen_number = True
         elif seen_number and (w in STOP_WORDS or (len(w) > 4 and re.search(r"(?:ed|ing)$", w))):
             e = s + ws
             break
+        elif seen_number:
+            worded = True
     text = doc[s:e].rstrip(" ,;:")
     text = re.sub(r"\s+per$", "", text)
     return s, s + len(text)
@@ -146,16 +152,19 @@ def _candidates(qtype: QuestionType, doc: str, start: int, end: int) -> list[tup
     text = doc[start:end]
     if qtype in (Q.COUNT, Q.AMOUNT, Q.DURATION):
         out = []
-        for m in QUANTITY.finditer(text):
+        at = 0
+        while m := QUANTITY.search(text, at):
+            a, b = _tidy(doc, start + m.start(), start + m.end())
+            at = max(b - start, m.start() + 1)  # what a cut quantity left may hold another
             span = m.group()
             if qtype is Q.DURATION and not any(u in fold(span) for u in TIME_UNITS):
                 continue
-            if qtype is Q.COUNT and re.search(r"\d(?:st|nd|rd|th)\b", span):
+            if qtype is Q.COUNT and (re.search(r"\d(?:st|nd|rd|th)\b", span) or fold(span.split()[0]) in ORDINAL_WORDS):
                 continue
             before = re.search(r"\b([A-Z][\w-]*)\s$", text[:m.start()])
             if before and fold(before.group(1)) not in STOP_WORDS and span[:1].isdigit():
                 continue
-            out.append(_tidy(doc, start + m.start(), start + m.end()))
+            out.append((a, b))
         return out + _ranges(doc, out)
     if qtype is Q.DATE:
         return [(start + m.start(), start + m.end()) for m in DATE.finditer(text)]
@@ -325,13 +334,14 @@ def _bare_number(span: str, words: bool = True) -> bool:
 
 
 def _counted_noun(doc: str, s: int, e: int) -> str:
-    """The stem of the first word after the number in a quantity ("four doses" -> dose)."""
+    """The stem of the first word after the number in a quantity ("four doses" -> dose), if a
+    noun ("two experiencing …" counts nothing named)."""
     seen = False
     for w, _, _ in tokens(doc[s:e]):
         if w[:1].isdigit() or w in NUMBER_WORDS:
             seen = True
         elif seen and w not in STOP_WORDS:
-            return stem(w)
+            return "" if re.search(r"(?:ing|ed)$", w) else stem(w)
     return ""
 
 
@@ -404,6 +414,8 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
         counted = _counted_noun(doc, s, e)
         if qtype is Q.COUNT and counted in head:
             score += 1.0
+        elif qtype is Q.COUNT and counted and head and not (counted in TIME_STEMS and head & TIME_STEMS):
+            score -= 1.0  # "how many cycles": a count of something else
         elif qtype is Q.AMOUNT and (counted in head or (counted in TIME_STEMS and not TIME_STEMS & query.stems)):
             score -= 1.0
         else:
@@ -423,9 +435,9 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
             if qtype is Q.DESCRIPTION and (label <= 0 or not re.search(r"[^\W\d_]|[%$€£¥]", doc[s:e])):
                 continue
             score += label
+            if qtype is Q.AMOUNT and "old" not in head and (_bare_number(doc[s:e]) or doc[s:e].endswith("-old")):
+                continue  # "how much" wants a measure: not a bare number, not an age
             if _bare_number(doc[s:e], words=qtype is not Q.COUNT):
-                if qtype is Q.AMOUNT and "old" not in head:
-                    continue
                 score -= 1.0
         scored.append(Span(s, e, score))
     if qtype is Q.DESCRIPTION:

@@ -17,7 +17,7 @@ WH_PHRASE = re.compile(r"\bhow\s+(?:long|many|much|old|far|often|big|large|soon)
 FRAME_WORDS = frozenset(
     "kind type sort name names way ways happen happened happens mean means meaning called call "
     "example examples thing things give gave given whether exist exists stand stands abbreviation "
-    "acronym abbreviate abbreviated".split()
+    "acronym abbreviate abbreviated define".split()
 )
 
 
