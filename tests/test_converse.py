@@ -41,6 +41,8 @@ def test_merge_reads_an_ellipsis_into_the_previous_question():
     assert merge(prev, "the overall survival") == "What was the overall survival for patients who got at least four infusions?"
     assert merge(prev, "for those with at least 55 mCi") == "What was the PFS for those with at least 55 mCi?"
     assert merge("Tell me more", "the rest") == "Tell me more — the rest?"
+    assert merge("What is thrombocytopenia?", "neutropenia") == "What is neutropenia?"
+    assert merge("What does PFS stand for?", "OS") == "What does OS stand for?"
 
 
 def test_new_noun_replaces_what_was_asked(data_index):
@@ -64,3 +66,15 @@ def test_she_is_not_read_as_a_man(harbor):
     c.reset()
     c.ask("Who was the last keeper?")
     assert c.ask("What did she write?").resolved == "What did she write?"
+
+
+def test_and_y_after_what_is_x_defines_y(tmp_path):
+    from askclover import load_index
+
+    (tmp_path / "a.txt").write_text("Side effects included low platelet counts (thrombocytopenia) and "
+                                    "low white blood cell counts (neutropenia).\n", encoding="utf-8")
+    conv = Conversation(load_index(tmp_path / "a.txt", use_cache=False))
+    assert conv.ask("What is thrombocytopenia?").text == "low platelet counts"
+    a = conv.ask("and neutropenia?")
+    assert a.question == "and neutropenia?" and a.resolved == "What is neutropenia?"
+    assert a.text == "low white blood cell counts"

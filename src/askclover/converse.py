@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .answer import Answerer
 from .extract import head_words
@@ -64,8 +65,11 @@ class Conversation:
                 head = frozenset(head_words(prev.resolved or prev.question))
             else:
                 head = frozenset(own) if elliptical else frozenset()
-            answer = self.answerer.ask(question, context, near, resolved=self.resolve(question, prev),
-                                       qtype=prev.qtype if elliptical else None, head=head)
+            resolved = self.resolve(question, prev)
+            asked = resolved if elliptical and " — " not in resolved else question
+            answer = replace(self.answerer.ask(asked, context, near, resolved=resolved,
+                                               qtype=prev.qtype if elliptical else None, head=head),
+                             question=question.strip())
             if not answer.answered and not answer.hits:
                 answer = self.answerer.ask(question)
         if answer.answered or self.last is None:
@@ -138,4 +142,8 @@ def merge(previous: str, body: str) -> str:
                      r"(?=\s+(?:for|in|among|of|with|at|after|before|during)\b)", stem_q, re.I)
         if m:
             return f"{m.group(1)}{body}{stem_q[m.end():]}?"
+        m = re.fullmatch(r"(\s*(?:what|who)\s+(?:is|are|was|were|does|do)\s+)(?:an?\s+|the\s+)?[\w-]+(\s+(?:mean|stand\s+for))?",
+                         stem_q, re.I)
+        if m:  # "What is X?" then "and Y?" asks the same of Y
+            return f"{m.group(1)}{body}{m.group(2) or ''}?"
     return f"{stem_q} — {body}?"
