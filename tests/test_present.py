@@ -22,3 +22,11 @@ def test_json_object_and_explain(harbor):
     obj = to_json(answer)
     assert obj["answered"] is False and obj["answer"] is None and obj["note"].startswith("The article doesn't say.")
     assert "question type: description" in explain(answer, Style())
+
+
+def test_a_repaired_typo_is_shown_as_the_question_read(harbor):
+    answer = Answerer(harbor).ask("How long do guided tuors last?")
+    assert answer.corrections
+    assert "(read as: How long do guided tours last?)" in render(answer, Style(color=False, width=80))
+    plain = Answerer(harbor).ask("How long do guided tours last?")
+    assert "read as" not in render(plain, Style(color=False, width=80))

@@ -91,14 +91,23 @@ def render_quote(quote: Quote, style: Style, span: tuple[int, int] | None = None
     return out + "\n" + style.paint(DIM, _where(quote))
 
 
+def read_as_text(answer: Answer) -> str:
+    """The question as it was understood: follow-ups spelled out, typos repaired."""
+    text = answer.resolved or answer.question
+    for typo, fixed in answer.corrections:
+        text = re.sub(rf"\b{re.escape(typo)}\b", fixed, text, flags=re.I)
+    return text
+
+
 def render(answer: Answer, style: Style, top_k: int = 1) -> str:
     """A human-readable answer: the answer in bold, then its quotes."""
     if not answer.answered:
         return "\n".join(_wrap(clean(answer.note or "The article doesn't say."), style.width, ""))
     head = "\n".join(_wrap(clean(answer.text or ""), style.width, ""))
     parts = [style.paint(BOLD, head)]
-    if answer.resolved and answer.resolved != answer.question:
-        parts.append(style.paint(DIM, "\n".join(_wrap(f"(read as: {clean(answer.resolved)})", style.width, "  "))))
+    read_as = read_as_text(answer)
+    if read_as != answer.question:
+        parts.append(style.paint(DIM, "\n".join(_wrap(f"(read as: {clean(read_as)})", style.width, "  "))))
     for i, q in enumerate(answer.quotes[:max(top_k, 1)]):
         if i == 0 and q.text == answer.text:
             parts.append(style.paint(DIM, _where(q)))
