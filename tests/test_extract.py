@@ -212,3 +212,11 @@ def test_what_does_a_term_mean_reads_its_gloss(tmp_path):
     idx = _index_of(tmp_path, "Side effects included low platelet counts (thrombocytopenia) and anemia.\n")
     assert Answerer(idx).ask("What does thrombocytopenia mean?").text == "low platelet counts"
     assert Answerer(idx).ask("Define thrombocytopenia.").text == "low platelet counts"
+
+
+def test_a_question_about_what_did_not_happen_needs_a_negation(tmp_path):
+    idx = _index_of(tmp_path, "In 1999 the council adopted the charter. No member refused the second treaty.\n")
+    assert Answerer(idx).ask("When did the council adopt the charter?").text == "1999"
+    assert not Answerer(idx).ask("When did the council not adopt the charter?").answered
+    assert Answerer(idx).ask("Which member did not refuse the second treaty?").answered
+    assert Answerer(idx).ask("Did the council not adopt the charter?").answered

@@ -505,6 +505,15 @@ def missing_numbers(question: str, passage: str) -> list[str]:
     return [n for n in asked if not re.search(rf"(?<![\d.,]){re.escape(n)}(?![\d]|[.,]\d)", passage)]
 
 
+NEGATION = re.compile(r"\b(?:not|no|never|none|nor|neither|without|cannot|nobody|nothing)\b|n[’']t\b", re.I)
+
+
+def unmatched_negation(question: str, sentence: str) -> bool:
+    """True when the question asks about what did *not* happen and the sentence negates
+    nothing: it states the opposite, so it does not answer."""
+    return bool(NEGATION.search(question)) and not NEGATION.search(sentence)
+
+
 def names_only(query: Query, sentence: str) -> bool:
     """True when a "what <things> …" question's things close the sentence, named but not given
     ("… at different dosing schedules."): the text gives them next."""
