@@ -220,3 +220,16 @@ def test_a_question_about_what_did_not_happen_needs_a_negation(tmp_path):
     assert not Answerer(idx).ask("When did the council not adopt the charter?").answered
     assert Answerer(idx).ask("Which member did not refuse the second treaty?").answered
     assert Answerer(idx).ask("Did the council not adopt the charter?").answered
+
+
+def test_a_name_swapped_for_another_is_not_answered(tmp_path):
+    from askclover.extract import swapped_name
+
+    s = "The European Union law applies to the member states."
+    assert swapped_name("Who applies American Union law?", s, s, {})
+    assert not swapped_name("Who applies European Union law?", s, s, {})
+    assert not swapped_name("What does the EU's Union law say?", s, s, {})  # an acronym may be undefined
+    assert not swapped_name("Who applies Europian Union law?", s, s, {})  # a misspelling, not a swap
+    idx = _index_of(tmp_path, "The Seven Years War ended in 1763.\n")
+    assert Answerer(idx).ask("When did the Seven Years War end?").text == "1763"
+    assert not Answerer(idx).ask("When did the Six Years War end?").answered

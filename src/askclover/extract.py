@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from .index import Index
 from .model import Hit, QuestionType
 from .retrieve import Query
-from .text import NUMBER_WORDS, ORDINAL_WORDS, STOP_WORDS, fold, stem, tokens
+from .text import NUMBER_WORDS, ORDINAL_WORDS, STOP_WORDS, edit_distance, fold, stem, tokens
 
 Q = QuestionType
 
@@ -512,6 +512,34 @@ def unmatched_negation(question: str, sentence: str) -> bool:
     """True when the question asks about what did *not* happen and the sentence negates
     nothing: it states the opposite, so it does not answer."""
     return bool(NEGATION.search(question)) and not NEGATION.search(sentence)
+
+
+_WORD = re.compile(r"[\w-]+(?:[’'][a-z]\b)?")
+
+
+def _word_stems(text: str) -> list[tuple[str, str]]:
+    """Each word of ``text`` with its stem, a possessive "'s" dropped."""
+    return [(m.group(), stem(fold(re.sub(r"[’']s?$", "", m.group())))) for m in _WORD.finditer(text)]
+
+
+def swapped_name(question: str, sentence: str, passage: str, abbreviations: dict[str, str]) -> bool:
+    """True when the question names "A B" (A capitalised) where the sentence says "C B" with
+    another capitalised C, and neither the question says C nor the passage A ("American Union
+    law" against "European Union law"): the question is about a different thing. Acronyms
+    are let be, as a text may use one it never defines."""
+    asked = _word_stems(question)
+    said = _word_stems(sentence)
+    asked_stems = {t for _, t in asked}
+    seen = {t for _, t in _word_stems(passage)} | {t for _, t in said}
+    shorts = {fold(k): fold(v) for k, v in abbreviations.items()}
+    for (a, sa), (b, sb) in zip(asked[1:], asked[2:]):
+        if not a[:1].isupper() or re.sub(r"[’']s?$", "", a).isupper() or fold(a) in STOP_WORDS or fold(b) in STOP_WORDS or sa in seen:
+            continue
+        for (c, sc), (_, sd) in zip(said, said[1:]):
+            if (sd == sb and c[:1].isupper() and fold(c) not in STOP_WORDS and sc not in asked_stems
+                    and edit_distance(fold(a), fold(c), 3) > 2 and fold(c) not in shorts.get(sa, "")):
+                return True
+    return False
 
 
 def names_only(query: Query, sentence: str) -> bool:
