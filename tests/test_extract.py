@@ -233,3 +233,16 @@ def test_a_name_swapped_for_another_is_not_answered(tmp_path):
     idx = _index_of(tmp_path, "The Seven Years War ended in 1763.\n")
     assert Answerer(idx).ask("When did the Seven Years War end?").text == "1763"
     assert not Answerer(idx).ask("When did the Six Years War end?").answered
+
+
+def test_a_question_saying_the_opposite_of_the_text_is_not_answered(tmp_path):
+    from askclover.extract import contradicts
+    from askclover.text import opposites, stem
+
+    assert stem("decreasing") in opposites(stem("increasing"))
+    assert contradicts("What has operated among a decreasing plurality?", "It operated among an increasing plurality.")
+    assert not contradicts("What rose while others fell?", "Prices fell and wages rose.")
+    assert not contradicts("Who bought the factory?", "The factory was sold to AvtoZAZ.")  # two sides of one event
+    idx = _index_of(tmp_path, "Old oil was withdrawn from the market in 1974.\n")
+    assert Answerer(idx).ask("When was old oil withdrawn from the market?").text == "1974"
+    assert not Answerer(idx).ask("When was new oil withdrawn from the market?").answered

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .extract import (DEFINE, Span, appositive, asked_for, best_span, classify, coverage,
+from .extract import (DEFINE, Span, contradicts, appositive, asked_for, best_span, classify, coverage,
                       definition_span, focus, identity, missing_numbers, names_only, predicates, settling_clause, trim,
                       swapped_name, unmatched_negation)
 from .index import Index
@@ -97,7 +97,8 @@ class Answerer:
         typed = span is not None and qtype is not Q.DESCRIPTION and not query.unknown
         if (cov < (TYPED_COVERAGE if typed else UNKNOWN_COVERAGE if query.unknown else KNOWN_COVERAGE)
                 or missing_numbers(query.fixed_text, self.passage_text(hit))
-                or (qtype is not Q.YESNO and unmatched_negation(query.fixed_text, hit.text))
+                or (qtype is not Q.YESNO and (unmatched_negation(query.fixed_text, hit.text)
+                                              or contradicts(query.fixed_text, hit.text)))
                 or swapped_name(query.fixed_text, hit.text, self.passage_text(hit), self.index.abbreviations)):
             closest = self.quote(hit)
             return Answer(question, False, None, (closest,), resolved, qtype, top, hits=tuple(hits),

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from .index import Index
 from .model import Hit, QuestionType
 from .retrieve import Query
-from .text import NUMBER_WORDS, ORDINAL_WORDS, STOP_WORDS, edit_distance, fold, stem, tokens
+from .text import NUMBER_WORDS, ORDINAL_WORDS, STOP_WORDS, edit_distance, fold, opposites, stem, tokens
 
 Q = QuestionType
 
@@ -540,6 +540,14 @@ def swapped_name(question: str, sentence: str, passage: str, abbreviations: dict
                     and edit_distance(fold(a), fold(c), 3) > 2 and fold(c) not in shorts.get(sa, "")):
                 return True
     return False
+
+
+def contradicts(question: str, sentence: str) -> bool:
+    """True when the sentence says the opposite of a word of the question that it does not
+    say itself ("a decreasing plurality" against "an increasing plurality")."""
+    asked = {stem(w) for w, _, _ in tokens(question) if w not in STOP_WORDS}
+    said = {stem(w) for w, _, _ in tokens(sentence) if w not in STOP_WORDS}
+    return any(opposites(t) & said - asked for t in asked - said)
 
 
 def names_only(query: Query, sentence: str) -> bool:

@@ -85,16 +85,35 @@ def stem(word: str) -> str:
     return known
 
 
+def _pairs(name: str) -> list[tuple[str, str]]:
+    """The tab-separated word pairs of one of askclover's data tables (empty if it is missing)."""
+    path = os.path.join(os.path.dirname(__file__), "data", name)
+    try:
+        with open(path, encoding="utf-8") as f:
+            return [tuple(line.rstrip("\n").split("\t", 1)) for line in f if "\t" in line]  # type: ignore[misc]
+    except OSError:
+        return []
+
+
 @lru_cache(maxsize=1)
 def _irregular() -> dict[str, str]:
     """Irregular forms and their base words ("began" -> "begin", "children" -> "child"), from
     WordNet 3.0's exception lists (tools/irregular_forms.py)."""
-    path = os.path.join(os.path.dirname(__file__), "data", "irregular.tsv")
-    try:
-        with open(path, encoding="utf-8") as f:
-            return dict(line.rstrip("\n").split("\t", 1) for line in f if "\t" in line)
-    except OSError:
-        return {}
+    return dict(_pairs("irregular.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _opposites() -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = {}
+    for a, b in _pairs("antonyms.tsv"):
+        table.setdefault(a, set()).add(b)
+    return {a: frozenset(b) for a, b in table.items()}
+
+
+def opposites(term: str) -> frozenset[str]:
+    """Stems of the words opposite in meaning to the stem ``term`` ("increas" -> "decreas"),
+    from WordNet 3.0's antonyms (tools/antonyms.py)."""
+    return _opposites().get(term, frozenset())
 
 
 def _stem(word: str) -> str:
