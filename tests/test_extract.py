@@ -246,3 +246,15 @@ def test_a_question_saying_the_opposite_of_the_text_is_not_answered(tmp_path):
     idx = _index_of(tmp_path, "Old oil was withdrawn from the market in 1974.\n")
     assert Answerer(idx).ask("When was old oil withdrawn from the market?").text == "1974"
     assert not Answerer(idx).ask("When was new oil withdrawn from the market?").answered
+
+
+def test_numbers_the_question_states_must_be_in_the_passage():
+    from askclover.extract import missing_numbers
+
+    passage = "In the 10th century the date could be varied by up to one month; 6 patients took 4 doses."
+    assert missing_numbers("What happened in the 10th century?", passage) == []
+    assert missing_numbers("What happened in the 11th century?", passage) == ["11"]
+    assert missing_numbers("What changed in the 1600s?", passage) == ["1600"]
+    assert missing_numbers("Could it be varied by up to three months?", passage) == ["three"]
+    assert missing_numbers("Which six patients took four doses?", passage) == []
+    assert missing_numbers("Which two doses were late?", passage) == []  # counts the answer, states nothing

@@ -499,10 +499,18 @@ def identity(question: str, sentence: str, passage: str) -> int:
 
 
 def missing_numbers(question: str, passage: str) -> list[str]:
-    """Numbers the question states (years, amounts; not the digits of names like "CLOVER-2") that
-    the passage never mentions: a sign the question is about something else."""
-    asked = re.findall(r"(?<![\w.-])(\d+(?:[.,]\d+)?)(?![\w-])", question)
-    return [n for n in asked if not re.search(rf"(?<![\d.,]){re.escape(n)}(?![\d]|[.,]\d)", passage)]
+    """Numbers the question states (years, amounts, "10th", "1600s", "three"; not the digits of
+    names like "CLOVER-2") that the passage never mentions: a sign the question is about
+    something else."""
+    asked = re.findall(r"(?<![\w.-])(\d+(?:[.,]\d+)?)(?:st|nd|rd|th|s)?(?![\w-])", question)
+    missing = [n for n in asked if not re.search(rf"(?<![\d.,]){re.escape(n)}(?![\d]|[.,]\d)", passage)]
+    said = {w for w, _, _ in tokens(passage)}
+    words = [w for w, _, _ in tokens(question)]
+    for before, w in zip(["", *words], words):  # "which two treaties" counts the answer, it states nothing
+        if (w in NUMBER_WORDS and w != "one" and before not in ("which", "what")
+                and w not in said and NUMBER_WORDS[w] not in said):
+            missing.append(w)
+    return missing
 
 
 NEGATION = re.compile(r"\b(?:not|no|never|none|nor|neither|without|cannot|nobody|nothing)\b|n[’']t\b", re.I)
