@@ -363,11 +363,16 @@ def _agent(qtype: QuestionType, query: Query, doc: str, hit: Hit,
     return before[0] if before else None
 
 
-def _objects(qtype: QuestionType, query: Query, doc: str, hit: Hit, own: set[str]) -> set[int]:
+def _qualifies(doc: str, e: int, end: int, own: set[str]) -> bool:
+    """True when the words right after a name are the question's own ("FDA's rare … program"):
+    the name qualifies what the question names."""
+    nxt = re.match(r"(?:[’']s)?\s+([\w-]+)", doc[e:end])
+    return nxt is not None and stem(fold(nxt.group(1))) in own
+
+
+def _objects(doc: str, hit: Hit, own: set[str]) -> set[int]:
     """For "who/where did X <verb> (to)": where a name may start right after one of the
     question's words in the sentence ("fled to southern Italy", "married Sybilla")."""
-    if qtype not in (Q.PERSON, Q.PLACE) or not OBJECT_QUESTION.match(query.fixed_text):
-        return set()
     out = set()
     for w, s, e in tokens(doc[hit.start:hit.end]):
         if w not in STOP_WORDS and not w[:1].isdigit() and w not in NUMBER_WORDS and stem(w) in own:
@@ -400,7 +405,8 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
     scored: list[Span] = []
     candidates = _candidates(kind, doc, hit.start, hit.end)
     subject = _agent(qtype, query, doc, hit, candidates)
-    objects = _objects(qtype, query, doc, hit, own)
+    asks_object = qtype in (Q.PERSON, Q.PLACE) and OBJECT_QUESTION.match(query.fixed_text) is not None
+    objects = _objects(doc, hit, own) if asks_object else set()
     if subject and subject not in candidates:
         candidates.append(subject)
     for s, e in candidates:
@@ -426,6 +432,8 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
             score -= 1.0
         if s in objects:
             score += 0.5
+        elif asks_object and _qualifies(doc, e, hit.end, own):
+            continue  # "the FDA's program" in "who does the program support": part of the subject
         if qtype is Q.DATE:
             score += 0.3 * len(re.findall(r"\d+|[A-Za-z]{3,}", doc[s:e]))
         elif any(s <= a and b <= e and (a, b) != (s, e) for a, b in candidates):
