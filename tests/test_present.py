@@ -30,3 +30,12 @@ def test_a_repaired_typo_is_shown_as_the_question_read(harbor):
     assert "(read as: How long do guided tours last?)" in render(answer, Style(color=False, width=80))
     plain = Answerer(harbor).ask("How long do guided tours last?")
     assert "read as" not in render(plain, Style(color=False, width=80))
+
+
+def test_explain_says_why_it_abstained(tmp_path):
+    from askclover import load_index
+
+    (tmp_path / "a.txt").write_text("Old oil was withdrawn from the market in 1974. New rules came.\n", encoding="utf-8")
+    answer = Answerer(load_index(tmp_path / "a.txt", use_cache=False)).ask("When was new oil withdrawn from the market?")
+    assert not answer.answered and answer.why_not == "the question says “new”; the text says “old”"
+    assert "abstained: the question says “new”; the text says “old”" in explain(answer, Style(width=200))

@@ -3,9 +3,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .extract import (DEFINE, Span, contradicts, appositive, asked_for, best_span, classify, coverage,
-                      definition_span, focus, identity, missing_numbers, names_only, predicates, settling_clause, trim,
-                      swapped_name, unmatched_negation)
+from .extract import (DEFINE, Span, appositive, asked_for, best_span, classify, conflict, coverage,
+                      definition_span, focus, identity, names_only, predicates, settling_clause, trim)
 from .index import Index
 from .model import Answer, Hit, Quote, QuestionType
 from .retrieve import Query, Retriever, understand
@@ -95,14 +94,13 @@ class Answerer:
         assert best is not None
         _, hit, span, cov = best
         typed = span is not None and qtype is not Q.DESCRIPTION and not query.unknown
-        if (cov < (TYPED_COVERAGE if typed else UNKNOWN_COVERAGE if query.unknown else KNOWN_COVERAGE)
-                or missing_numbers(query.fixed_text, self.passage_text(hit))
-                or (qtype is not Q.YESNO and (unmatched_negation(query.fixed_text, hit.text)
-                                              or contradicts(query.fixed_text, hit.text)))
-                or swapped_name(query.fixed_text, hit.text, self.passage_text(hit), self.index.abbreviations)):
+        low = cov < (TYPED_COVERAGE if typed else UNKNOWN_COVERAGE if query.unknown else KNOWN_COVERAGE)
+        why = "it covers too little of the question" if low else conflict(
+            query.fixed_text, hit.text, self.passage_text(hit), self.index.abbreviations, qtype is Q.YESNO)
+        if why:
             closest = self.quote(hit)
             return Answer(question, False, None, (closest,), resolved, qtype, top, hits=tuple(hits),
-                          note=f"{NOT_SAID} The closest it comes: “{closest.text}”")
+                          note=f"{NOT_SAID} The closest it comes: “{closest.text}”", why_not=why)
         doc = self.doc(hit)
         if span is None and names_only(query, hit.text):
             hit = self.following(hit) or hit

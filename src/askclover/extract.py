@@ -538,32 +538,57 @@ def _word_stems(text: str) -> list[tuple[str, str]]:
     return [(m.group(), stem(fold(re.sub(r"[’']s?$", "", m.group())))) for m in _WORD.finditer(text)]
 
 
-def swapped_name(question: str, sentence: str, passage: str, abbreviations: dict[str, str]) -> bool:
-    """True when the question names "A B" (A capitalised) where the sentence says "C B" with
-    another capitalised C, and neither the question says C nor the passage A ("American Union
-    law" against "European Union law"): the question is about a different thing. Acronyms
-    are let be, as a text may use one it never defines."""
+def swapped_name(question: str, sentence: str, passage: str, abbreviations: dict[str, str]) -> tuple[str, str] | None:
+    """("A B", "C B") when the question names "A B" (A capitalised) where the sentence says "C B"
+    with another capitalised C, and neither the question says C nor the passage A ("American
+    Union law" against "European Union law"): the question is about a different thing.
+    Acronyms are let be, as a text may use one it never defines."""
     asked = _word_stems(question)
     said = _word_stems(sentence)
     asked_stems = {t for _, t in asked}
     seen = {t for _, t in _word_stems(passage)} | {t for _, t in said}
     shorts = {fold(k): fold(v) for k, v in abbreviations.items()}
     for (a, sa), (b, sb) in zip(asked[1:], asked[2:]):
-        if not a[:1].isupper() or re.sub(r"[’']s?$", "", a).isupper() or fold(a) in STOP_WORDS or fold(b) in STOP_WORDS or sa in seen:
+        if (not a[:1].isupper() or re.sub(r"[’']s?$", "", a).isupper() or fold(a) in STOP_WORDS
+                or fold(b) in STOP_WORDS or sa in seen):
             continue
-        for (c, sc), (_, sd) in zip(said, said[1:]):
+        for (c, sc), (d, sd) in zip(said, said[1:]):
             if (sd == sb and c[:1].isupper() and fold(c) not in STOP_WORDS and sc not in asked_stems
                     and edit_distance(fold(a), fold(c), 3) > 2 and fold(c) not in shorts.get(sa, "")):
-                return True
-    return False
+                return f"{a} {b}", f"{c} {d}"
+    return None
 
 
-def contradicts(question: str, sentence: str) -> bool:
-    """True when the sentence says the opposite of a word of the question that it does not
-    say itself ("a decreasing plurality" against "an increasing plurality")."""
-    asked = {stem(w) for w, _, _ in tokens(question) if w not in STOP_WORDS}
-    said = {stem(w) for w, _, _ in tokens(sentence) if w not in STOP_WORDS}
-    return any(opposites(t) & said - asked for t in asked - said)
+def contradicts(question: str, sentence: str) -> tuple[str, str] | None:
+    """(question word, sentence word) when the sentence says the opposite of a word of the
+    question that it does not say itself ("decreasing" against "increasing")."""
+    asked = {stem(w): w for w, _, _ in tokens(question) if w not in STOP_WORDS}
+    said = {stem(w): w for w, _, _ in tokens(sentence) if w not in STOP_WORDS}
+    for t in asked.keys() - said.keys():
+        for o in sorted(opposites(t) & said.keys() - asked.keys()):
+            return asked[t], said[o]
+    return None
+
+
+def conflict(question: str, sentence: str, passage: str, abbreviations: dict[str, str],
+             yes_no: bool = False) -> str:
+    """Why a sentence about the right thing still does not answer the question, or "": the
+    question states what the text does not (a number, a negation, another name, an opposite).
+    A yes/no question may ask the opposite of what the text says: the text settles it."""
+    numbers = missing_numbers(question, passage)
+    if numbers:
+        return f"the question says {numbers[0]}; the passage does not"
+    swapped = swapped_name(question, sentence, passage, abbreviations)
+    if swapped:
+        return f"the question says “{swapped[0]}”; the text says “{swapped[1]}”"
+    if yes_no:
+        return ""
+    if unmatched_negation(question, sentence):
+        return "the question asks what did not happen; the sentence negates nothing"
+    opposite = contradicts(question, sentence)
+    if opposite:
+        return f"the question says “{opposite[0]}”; the text says “{opposite[1]}”"
+    return ""
 
 
 def names_only(query: Query, sentence: str) -> bool:

@@ -86,3 +86,4 @@ class Answer:
     note: str = ""
     passage: int | None = None
     corrections: tuple[tuple[str, str], ...] = ()
+    why_not: str = ""  # when not answered: why the closest sentence does not answer

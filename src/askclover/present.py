@@ -123,7 +123,8 @@ def explain(answer: Answer, style: Style) -> str:
         lines.append(f"read as: {clean(answer.resolved)}")
     if answer.corrections:
         lines.append("typos fixed: " + ", ".join(f"{clean(a)} → {clean(b)}" for a, b in answer.corrections))
-    lines.append(f"answer: {clean(answer.text) if answer.answered else '(abstained)'}")
+    lines.append(f"answer: {clean(answer.text)}" if answer.answered else
+                 f"answer: (abstained{': ' + clean(answer.why_not) if answer.why_not else ''})")
     if answer.answered and answer.quotes:
         q = answer.quotes[0]
         kind = "span in" if answer.span else "sentence"
