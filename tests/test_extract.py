@@ -258,6 +258,14 @@ def test_numbers_the_question_states_must_be_in_the_passage():
     assert missing_numbers("Could it be varied by up to three months?", passage) == ["three"]
     assert missing_numbers("Which six patients took four doses?", passage) == []
     assert missing_numbers("Which two doses were late?", passage) == []  # counts the answer, states nothing
+    assert missing_numbers("Who was rich before World War 1?", "Before World War I they were rich.") == []
+
+
+def test_the_sentence_whose_passage_has_the_asked_year_is_preferred(tmp_path):
+    idx = _index_of(tmp_path, "William of Orange later became King of England.\n\n"
+                              "Louis XIV gained the throne in 1643 and ruled France.\n")
+    a = Answerer(idx).ask("Who became king in 1643?")
+    assert a.answered and "Louis XIV" in a.text
 
 
 def test_who_does_x_verb_does_not_answer_with_a_name_inside_x(tmp_path):

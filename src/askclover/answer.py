@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .extract import (DEFINE, Span, appositive, asked_for, best_span, classify, conflict, coverage,
-                      definition_span, focus, identity, names_only, predicates, settling_clause, trim)
+                      definition_span, focus, identity, missing_numbers, names_only, predicates, settling_clause, trim)
 from .index import Index
 from .model import Answer, Hit, Quote, QuestionType
 from .retrieve import Query, Retriever, understand
@@ -24,6 +24,7 @@ W_SPAN_FIT = 0.1
 SPAN_FULL = 0.5  # a span scoring this much counts fully; weaker ones, less
 W_PREDICATE = 0.2
 W_IDENTITY = 0.3
+W_NUMBERS = 1.0
 KNOWN_COVERAGE = 0.4
 TYPED_COVERAGE = 0.35
 UNKNOWN_COVERAGE = 0.5
@@ -89,6 +90,7 @@ class Answerer:
                 score = hit.score / top + W_COVERAGE * cov + (W_SPAN * min(1.0, max(0.0, span.score / SPAN_FULL)) + W_SPAN_FIT * span.score if span else 0.0)
                 score += W_PREDICATE * predicates(query, hit.text)
                 score += W_IDENTITY * identity(query.fixed_text, hit.text, self.passage_text(hit))
+                score -= W_NUMBERS * bool(missing_numbers(query.fixed_text, self.passage_text(hit)))
                 if best is None or score > best[0]:
                     best = (score, hit, span, cov)
         assert best is not None

@@ -506,12 +506,18 @@ def identity(question: str, sentence: str, passage: str) -> int:
     return verdict
 
 
+def _roman(n: int) -> str:
+    """1-39 in Roman numerals ("World War 1" is "World War I")."""
+    return "X" * (n // 10) + ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"][n % 10]
+
+
 def missing_numbers(question: str, passage: str) -> list[str]:
     """Numbers the question states (years, amounts, "10th", "1600s", "three"; not the digits of
     names like "CLOVER-2") that the passage never mentions: a sign the question is about
     something else."""
     asked = re.findall(r"(?<![\w.-])(\d+(?:[.,]\d+)?)(?:st|nd|rd|th|s)?(?![\w-])", question)
-    missing = [n for n in asked if not re.search(rf"(?<![\d.,]){re.escape(n)}(?![\d]|[.,]\d)", passage)]
+    missing = [n for n in asked if not re.search(rf"(?<![\d.,]){re.escape(n)}(?![\d]|[.,]\d)", passage)
+               and not (n.isdigit() and 0 < int(n) < 40 and re.search(rf"\b{_roman(int(n))}\b", passage))]
     said = {w for w, _, _ in tokens(passage)}
     words = [w for w, _, _ in tokens(question)]
     for before, w in zip(["", *words], words):  # "which two treaties" counts the answer, it states nothing
