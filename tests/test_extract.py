@@ -273,3 +273,10 @@ def test_who_does_x_verb_does_not_answer_with_a_name_inside_x(tmp_path):
                               "under 18.\n")
     a = Answerer(idx).ask("Who does the rare disease program support?")
     assert a.answered and "children under 18" in a.text and a.text != "FDA's"
+
+
+def test_an_identifier_is_not_a_measure_nor_the_questions_own_name(tmp_path):
+    idx = _index_of(tmp_path, "The girl was treated with four doses totaling 58.9 mCi. "
+                              "The phase 1b CLOVER-2 study is enrolling children.\n")
+    assert Answerer(idx).ask("What was the total dose the girl received?").text == "58.9 mCi"
+    assert Answerer(idx).ask("What phase is the CLOVER-2 study?").text == "phase 1b"

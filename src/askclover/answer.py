@@ -29,6 +29,7 @@ KNOWN_COVERAGE = 0.4
 TYPED_COVERAGE = 0.35
 UNKNOWN_COVERAGE = 0.5
 NOT_SAID = "The article doesn't say."
+MAX_ANTECEDENTS = 3
 LEADING_PRONOUNS = frozenset("he she his her its it they their this these".split())
 
 
@@ -142,12 +143,16 @@ class Answerer:
         return coverage(query, self.antecedent(hit) + " " + hit.text, self.passage_text(hit), self.index)
 
     def antecedent(self, hit: Hit) -> str:
-        """The sentence before ``hit`` when ``hit`` opens with a pronoun ("Her tumor size …"):
-        what it says is said of the thing that sentence names."""
-        if not hit.sentence or fold(hit.text.split(None, 1)[0]) not in LEADING_PRONOUNS:
-            return ""
-        s = self.index.knowledge.passages[hit.passage].sentences[hit.sentence - 1]
-        return self.doc(hit)[s.start:s.end]
+        """The sentences before ``hit`` back to the one a leading pronoun points at ("… a
+        15-year-old girl … Her tumor size … Her progression-free survival …"): what a sentence
+        opening with a pronoun says is said of the thing that one names."""
+        sentences = self.index.knowledge.passages[hit.passage].sentences
+        doc, k, text, out = self.doc(hit), hit.sentence, hit.text, []
+        while k and len(out) < MAX_ANTECEDENTS and fold(text.split(None, 1)[0]) in LEADING_PRONOUNS:
+            k -= 1
+            text = doc[sentences[k].start:sentences[k].end]
+            out.append(text)
+        return " ".join(out)
 
     def described(self, query: Query) -> tuple[Hit, Span] | None:
         """For "what (kind of thing) is X": the best-ranked sentence that puts a description

@@ -247,20 +247,24 @@ def asked_for(query: Query) -> set[str]:
     return set(query.head) or head_words(query.fixed_text)
 
 
-def _named_by_head(doc: str, start: int, end: int, head: set[str]) -> list[tuple[int, int]]:
+def _named_by_head(doc: str, start: int, end: int, head: set[str], asked: set[str]) -> list[tuple[int, int]]:
     """Spans where the asked-for noun is named by an identifier after it ("phase 1b", "Scotland
-    Act 1998", "Articles 106 and 107") or before it, in letters and digits ("the H3 G34R/V mutation")."""
+    Act 1998", "Articles 106 and 107") or before it, in letters and digits ("the H3 G34R/V
+    mutation"); not by a measure ("totaling 58.9 mCi") nor by the question's own name."""
     out = []
     toks = list(tokens(doc[start:end]))
     for i, (w, s, e) in enumerate(toks):
         before = re.search(r"(?<!\S)(?:(?=[\w/.-]*[A-Za-z])[\w/.-]*\d[\w/.-]* )+$", doc[start:start + s])
         if stem(w) in head and before:
-            out.append((start + before.start(), start + e))
+            if not {stem(t) for t, _, _ in tokens(before.group())} & asked:
+                out.append((start + before.start(), start + e))
             continue
         if i + 1 == len(toks):
             break
         nxt, ns, ne = toks[i + 1]
-        if stem(w) in head and ns - e <= 1 and any(c.isdigit() for c in nxt):
+        unit = re.match(r"\s*([A-Za-zµμ%][\w/²³]*)", doc[start + ne:end])
+        measure = re.fullmatch(r"[\d.,]+", nxt) and unit and fold(unit.group(1)) not in STOP_WORDS
+        if stem(w) in head and ns - e <= 1 and any(c.isdigit() for c in nxt) and not measure:
             a, b = start + s, start + ne
             more = re.match(r"\s*(?:and|to|or|-|–)\s*\d+\w*", doc[b:end])
             b += more.end() if more else 0
@@ -449,7 +453,7 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
                 score -= 1.0
         scored.append(Span(s, e, score))
     if qtype is Q.DESCRIPTION:
-        for s, e in _named_by_head(doc, hit.start, hit.end, head):
+        for s, e in _named_by_head(doc, hit.start, hit.end, head, own):
             return Span(s, e, 2.0)
         if not scored and ASKS_ATTRIBUTE.match(query.fixed_text):
             found = _predicate(doc, hit.start, hit.end, head)
