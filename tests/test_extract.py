@@ -280,3 +280,18 @@ def test_an_identifier_is_not_a_measure_nor_the_questions_own_name(tmp_path):
                               "The phase 1b CLOVER-2 study is enrolling children.\n")
     assert Answerer(idx).ask("What was the total dose the girl received?").text == "58.9 mCi"
     assert Answerer(idx).ask("What phase is the CLOVER-2 study?").text == "phase 1b"
+
+
+@pytest.mark.parametrize("span,unit", [("58.9 mCi", True), ("20 mCi/m² per dose", True), ("$4", True), ("45%", True),
+                                       ("4.2 million dollars", True), ("four doses", False),
+                                       ("eight prior therapies", False)])
+def test_a_measure_has_a_unit_a_count_does_not(span, unit):
+    from askclover.extract import _has_unit
+
+    assert _has_unit(span) is unit
+
+
+def test_how_much_of_a_thing_is_measured_not_counted(tmp_path):
+    idx = _index_of(tmp_path, "The man had three previous treatments. He then received four doses totaling "
+                              "126.6 mCi of the drug.\n")
+    assert Answerer(idx).ask("How much of the drug did the man receive?").text == "126.6 mCi"

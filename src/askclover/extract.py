@@ -331,6 +331,20 @@ def _modifier(doc: str, s: int, e: int, end: int) -> bool:
         and not re.search(r"(?:ed|s)$", after.group(1))
 
 
+MEASURE_FIT = 1.0
+SCALE_WORDS = frozenset("hundred thousand million billion trillion percent per cent".split())
+
+
+def _has_unit(span: str) -> bool:
+    """True when a quantity is measured in a unit ("58.9 mCi", "20 mCi/m²", "$4", "45%",
+    "4.2 million dollars"), not a count of things ("four doses", "eight prior therapies"):
+    units are written with symbols or capitals, or are scales of a number."""
+    if re.search(r"[%$€£¥‰/²³µμ]", span):
+        return True
+    words = span.split()
+    return any(re.search(r"[A-Z]", w) or fold(w) in SCALE_WORDS for w in words[1:])
+
+
 def _bare_number(span: str, words: bool = True) -> bool:
     """A number with neither unit nor noun ("1,200", and with ``words`` "two"): weak evidence
     of a measure; a count is often written as a bare number word."""
@@ -417,7 +431,7 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
         span_words = [stem(w) for w, _, _ in tokens(doc[s:e]) if w not in STOP_WORDS]
         if not span_words:
             continue
-        inside = sum(w in wanted for w in span_words)
+        inside = sum(w in wanted and not (qtype is Q.AMOUNT and w in head) for w in span_words)
         if inside == len(span_words) or (qtype in (Q.PERSON, Q.PLACE) and inside * 2 >= len(span_words)):
             continue
         score = 3.0 * _proximity(doc, s, e, places, weight) - 0.3 * inside
@@ -430,6 +444,8 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
             score -= 1.0
         else:
             score += sum(index.idf(w) or 1.0 for w in span_words if w in head) / 4.0
+        if qtype is Q.AMOUNT:
+            score += MEASURE_FIT if _has_unit(doc[s:e]) else -MEASURE_FIT
         if (s, e) == subject:
             score += 0.8
         if qtype in (Q.PERSON, Q.PLACE) and _modifier(doc, s, e, hit.end):
