@@ -295,3 +295,14 @@ def test_how_much_of_a_thing_is_measured_not_counted(tmp_path):
     idx = _index_of(tmp_path, "The man had three previous treatments. He then received four doses totaling "
                               "126.6 mCi of the drug.\n")
     assert Answerer(idx).ask("How much of the drug did the man receive?").text == "126.6 mCi"
+
+
+def test_the_conference_takes_its_date_from_the_sentence_that_introduced_it(tmp_path):
+    idx = _index_of(tmp_path, "Findings were shared at the Spring Conference on Lighthouses, held in May 2024.\n\n"
+                              "In a talk during the conference, the keeper presented the restoration results.\n")
+    a = Answerer(idx).ask("When were the restoration results presented?")
+    assert a.answered and a.text == "May 2024" and "held in May 2024" in a.quotes[0].text
+    idx = _index_of(tmp_path, "Findings were shared at the Spring Conference on Lighthouses.\n\n"
+                              "In 2020 the museum opened.\n\n"
+                              "In a talk during the visit, the keeper presented the restoration results.\n")
+    assert Answerer(idx).ask("When were the restoration results presented?").text != "2020"

@@ -1,6 +1,7 @@
 """Answering one question: retrieve sentences, read the best span, or abstain."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from .extract import (DEFINE, Span, appositive, asked_for, best_span, classify, conflict, coverage,
@@ -12,10 +13,13 @@ from .text import fold, stem, tokens
 
 Q = QuestionType
 SENTENCE_TYPES = (Q.YESNO, Q.LIST)
+TYPED = (Q.DATE, Q.PLACE, Q.PERSON, Q.COUNT, Q.AMOUNT, Q.DURATION)
 MAX_QUESTION = 2000
 MAX_ANSWER = 300
 MAX_QUOTE = 450
 READ_HITS = 8
+BRIDGE_SENTENCES = 3
+BRIDGE_REACH = 60
 DEFINE_HITS = 30
 MIN_MARGIN = {Q.PERSON: 1.0, Q.PLACE: 1.0, Q.DATE: 0.5}  # names are more often confused than dates
 W_COVERAGE = 1.0
@@ -105,6 +109,8 @@ class Answerer:
             return Answer(question, False, None, (closest,), resolved, qtype, top, hits=tuple(hits),
                           note=f"{NOT_SAID} The closest it comes: “{closest.text}”", why_not=why)
         doc = self.doc(hit)
+        if span is None and qtype in TYPED:
+            hit, span = self.bridged(hit, qtype, query) or (hit, None)
         if span is None and names_only(query, hit.text):
             hit = self.following(hit) or hit
         if span and span.margin >= MIN_MARGIN.get(qtype, 0.0):
@@ -120,18 +126,38 @@ class Answerer:
         return Answer(question, True, text, tuple(quotes), resolved, qtype, hit.score,
                       where, tuple(hits), passage=hit.passage)
 
-    def following(self, hit: Hit) -> Hit | None:
-        """The sentence after ``hit`` (in its passage, else the next passage of the same file)."""
+    def following(self, hit: Hit, step: int = 1) -> Hit | None:
+        """The sentence after ``hit`` (``step`` -1: before it), in its passage, else in the
+        neighbouring passage of the same file."""
         ps = self.index.knowledge.passages
         p = ps[hit.passage]
-        if hit.sentence + 1 < len(p.sentences):
-            at, k = hit.passage, hit.sentence + 1
-        elif hit.passage + 1 < len(ps) and ps[hit.passage + 1].source == p.source and not ps[hit.passage + 1].is_heading:
-            at, k = hit.passage + 1, 0
+        near = hit.passage + step
+        if 0 <= hit.sentence + step < len(p.sentences):
+            at, k = hit.passage, hit.sentence + step
+        elif 0 <= near < len(ps) and ps[near].source == p.source and not ps[near].is_heading:
+            at, k = near, (0 if step > 0 else len(ps[near].sentences) - 1)
         else:
             return None
         s = ps[at].sentences[k]
         return Hit(at, k, p.source, s.start, s.end, self.doc(hit)[s.start:s.end], hit.score)
+
+    def bridged(self, hit: Hit, qtype: QuestionType, query: Query) -> tuple[Hit, Span] | None:
+        """For a sentence that names its event only as "the conference": the date, place or
+        number an earlier sentence gives beside that conference ("… Conference …, held in
+        September 2025")."""
+        nouns = {stem(fold(w)) for w in re.findall(r"\bthe\s+([a-z][\w-]+)", hit.text)} - query.stems
+        earlier = hit
+        for _ in range(BRIDGE_SENTENCES):
+            earlier = self.following(earlier, -1)
+            if earlier is None or not nouns:
+                return None
+            doc = self.doc(earlier)
+            span = best_span(qtype, earlier, doc, query, self.index)
+            if span and span.margin >= MIN_MARGIN.get(qtype, 0.0):
+                beside = doc[max(earlier.start, span.start - BRIDGE_REACH):min(earlier.end, span.end + BRIDGE_REACH)]
+                if nouns & {stem(w) for w, _, _ in tokens(beside)}:
+                    return earlier, span
+        return None
 
     def passage_text(self, hit: Hit) -> str:
         """The hit's passage with its section heading, the context a sentence is read in."""
