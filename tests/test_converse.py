@@ -78,3 +78,32 @@ def test_and_y_after_what_is_x_defines_y(tmp_path):
     a = conv.ask("and neutropenia?")
     assert a.question == "and neutropenia?" and a.resolved == "What is neutropenia?"
     assert a.text == "low white blood cell counts"
+
+
+def _conversation_of(tmp_path, text):
+    from askclover import load_index
+
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    return Conversation(load_index(tmp_path / "a.txt", use_cache=False))
+
+
+def test_and_someone_else_asks_the_same_of_them(tmp_path):
+    c = _conversation_of(tmp_path, "Case 1: A 25-year-old man was treated. His survival was 10.9 months.\n\n"
+                                   "Case 2: A 15-year-old girl was treated. Her survival was 11.2 months.\n")
+    c.ask("What happened to the 25-year-old man?")
+    assert c.ask("What was his survival?").text == "10.9 months"
+    a = c.ask("And the girl?")
+    assert a.resolved == "What was the girl's survival?" and a.text == "11.2 months"
+    assert c.ask("What was her survival?").resolved == "What was the girl's survival?"
+
+
+def test_them_stands_for_what_was_asked_about(tmp_path):
+    c = _conversation_of(tmp_path, "The side effects were anemia and fatigue. None of the side effects were serious.\n")
+    c.ask("What were the side effects?")
+    assert c.ask("Were any of them serious?").resolved == "Were any of the side effects serious?"
+
+
+def test_he_fits_when_the_text_says_nothing_against_it(tmp_path):
+    c = _conversation_of(tmp_path, "At the meeting, the chief officer, Jarrod Longcor, reported the results.\n")
+    assert c.ask("Who reported the results?").text == "Jarrod Longcor"
+    assert c.ask("What is his role?").resolved == "What is Jarrod Longcor's role?"

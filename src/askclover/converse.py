@@ -27,6 +27,7 @@ class Conversation:
         self.answerer = Answerer(index, top_k)
         self.last: Answer | None = None
         self.referent = ""
+        self.topic = ""
         self.context = ""
 
     @property
@@ -36,7 +37,7 @@ class Conversation:
     def reset(self) -> None:
         """Forget the previous turns."""
         self.last = None
-        self.referent = ""
+        self.referent = self.topic = ""
         self.context = ""
 
     def is_follow_up(self, question: str) -> bool:
@@ -66,18 +67,27 @@ class Conversation:
             else:
                 head = frozenset(own) if elliptical else frozenset()
             resolved = self.resolve(question, prev)
+            previous = prev.resolved or prev.question
+            swapped = elliptical and bool(self.referent) and self.referent in previous and self.referent not in resolved
+            if swapped:  # the same question of someone else: asked afresh, not near the last answer
+                context, near, head = (), frozenset(), frozenset(head_words(prev.question))
             asked = resolved if elliptical and " — " not in resolved else question
             answer = replace(self.answerer.ask(asked, context, near, resolved=resolved,
                                                qtype=prev.qtype if elliptical else None, head=head),
                              question=question.strip())
             if not answer.answered and not answer.hits:
                 answer = self.answerer.ask(question)
+            if swapped and answer.answered:
+                self.referent = question[FOLLOW_ON.match(question).end():].strip(" ,?")
+                self.context = self.passage_text(answer)
         if answer.answered or self.last is None:
             self.last = answer
             if answer.qtype is QuestionType.PERSON and answer.span and answer.text and len(answer.text) < 40:
                 self.referent, self.context = answer.text, self.passage_text(answer)
             elif not follow_up:
                 self.referent, self.context = subject(question), self.passage_text(answer)
+            if not follow_up:
+                self.topic = asked_phrase(question)
         return answer
 
     def passage_text(self, answer: Answer) -> str:
@@ -90,26 +100,33 @@ class Conversation:
         """The question with its pronoun or ellipsis spelled out from the turns before."""
         q = question.strip()
         m = FOLLOW_ON.match(q)
+        previous = prev.resolved or prev.question
         if m and not WH_START.match(q):
-            return merge(prev.resolved or prev.question, q[m.end():].strip(" ,?"))
-        if self.referent:
-            for pron, repl in (("her|his|their|its", self.referent + "'s"),
-                               ("she|he|they|it|them|him", self.referent)):
-                m = re.search(rf"\b(?:{pron})\b", q, flags=re.I)
-                if m and self.agrees(m.group().lower()):
-                    return q[:m.start()] + repl + q[m.end():]
+            body = q[m.end():].strip(" ,?")
+            merged = merge(previous, body)
+            if " — " in merged and self.referent and self.referent in previous:
+                return previous.replace(self.referent, body, 1)  # "… the man's PFS?" "And the girl?"
+            return merged
+        for pron, referent in (("her|his", self.referent + "'s"), ("she|he|him", self.referent),
+                               ("their|its", (self.referent or self.topic) + "'s"),
+                               ("they|it|them", self.referent or self.topic)):
+            m = re.search(rf"\b(?:{pron})\b", q, flags=re.I)
+            if m and referent.strip("'s") and self.agrees(m.group().lower()):
+                return q[:m.start()] + referent + q[m.end():]
         return q
 
     def agrees(self, pronoun: str) -> bool:
         """Whether "she"/"he" fits the referent: the first such pronoun after the referent in its
-        passage tells ("a 15-year-old girl … Her tumor"); learned from the text, not from names."""
+        passage tells ("a 15-year-old girl … Her tumor"); learned from the text, not from names.
+        With no such pronoun there, nothing says it does not."""
         families = {"she": "f", "her": "f", "hers": "f", "he": "m", "him": "m", "his": "m"}
         if pronoun not in families:
             return True
         last = self.referent.split()[-1].lower()
         words = [w for w, _, _ in tokens(self.context)]
         after = words[words.index(last) + 1:] if last in words else []
-        return next((families[w] for w in after if w in families), None) == families[pronoun]
+        found = next((families[w] for w in after if w in families), None)
+        return found is None or found == families[pronoun]
 
 def subject(question: str) -> str:
     """The noun phrase a question is about: "the 15-year-old girl" in "What happened to the
@@ -124,6 +141,14 @@ def subject(question: str) -> str:
         if words and not {stem(fold(w)) for w in words} <= head:
             return "the " + " ".join(words)
     return ""
+
+
+def asked_phrase(question: str) -> str:
+    """What a question asks about, as a noun phrase: "the side effects" in "What were the side
+    effects?" — what "them" and "it" in the next question stand for when no one was named."""
+    m = re.match(r"\s*(?:what|which)\s+(?:is|are|was|were)\s+((?:the|its|their)\s+[\w-]+(?:\s+[\w-]+){0,2}?)\s*\??$",
+                 question, re.I)
+    return m.group(1) if m else ""
 
 
 def merge(previous: str, body: str) -> str:

@@ -332,6 +332,7 @@ def _modifier(doc: str, s: int, e: int, end: int) -> bool:
 
 
 MEASURE_FIT = 1.0
+COUNTED_FIT = 1.0
 SCALE_WORDS = frozenset("hundred thousand million billion trillion percent per cent".split())
 
 
@@ -437,9 +438,9 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
         score = 3.0 * _proximity(doc, s, e, places, weight) - 0.3 * inside
         counted = _counted_noun(doc, s, e)
         if qtype is Q.COUNT and counted in head:
-            score += 1.0
+            score += COUNTED_FIT
         elif qtype is Q.COUNT and counted and head and not (counted in TIME_STEMS and head & TIME_STEMS):
-            score -= 1.0  # "how many cycles": a count of something else
+            score -= COUNTED_FIT  # "how many cycles": a count of something else
         elif qtype is Q.AMOUNT and (counted in head or (counted in TIME_STEMS and not TIME_STEMS & query.stems)):
             score -= 1.0
         else:
