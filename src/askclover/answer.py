@@ -92,7 +92,7 @@ class Answerer:
                 doc = self.doc(hit)
                 cov = self.coverage(query, hit)
                 span = best_span(qtype, hit, doc, query, self.index) if qtype not in SENTENCE_TYPES else None
-                score = hit.score / top + W_COVERAGE * cov + (W_SPAN * min(1.0, max(0.0, span.score / SPAN_FULL)) + W_SPAN_FIT * span.score if span else 0.0)
+                score = hit.score / top + W_COVERAGE * cov + span_weight(span)
                 score += W_PREDICATE * predicates(query, hit.text)
                 score += W_IDENTITY * identity(query.fixed_text, hit.text, self.passage_text(hit))
                 score -= W_NUMBERS * bool(missing_numbers(query.fixed_text, self.passage_text(hit)))
@@ -146,10 +146,10 @@ class Answerer:
         number an earlier sentence gives beside that conference ("… Conference …, held in
         September 2025")."""
         nouns = {stem(fold(w)) for w in re.findall(r"\bthe\s+([a-z][\w-]+)", hit.text)} - query.stems
-        earlier = hit
-        for _ in range(BRIDGE_SENTENCES):
+        earlier: Hit | None = hit
+        for _ in range(BRIDGE_SENTENCES if nouns else 0):
             earlier = self.following(earlier, -1)
-            if earlier is None or not nouns:
+            if earlier is None:
                 return None
             doc = self.doc(earlier)
             span = best_span(qtype, earlier, doc, query, self.index)
@@ -189,6 +189,14 @@ class Answerer:
             if found:
                 return hit, Span(*found, 1.5)
         return None
+
+
+def span_weight(span: Span | None) -> float:
+    """What a sentence's best span adds to its score: a weak span (score under SPAN_FULL)
+    counts for less, since almost any sentence has some number or name in it."""
+    if span is None:
+        return 0.0
+    return W_SPAN * min(1.0, max(0.0, span.score / SPAN_FULL)) + W_SPAN_FIT * span.score
 
 
 def ask(question: str, knowledge: Index | str | None = None) -> Answer:
