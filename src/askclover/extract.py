@@ -63,6 +63,9 @@ DEFINE = re.compile(r"\s*(?:what\s+(?:(?:kind|type|sort)\s+of\s+[\w-]+\s+)?(?:is
                     r"what\s+(?:does|do)\s+\S+(?:\s+\S+)?\s+mean\b|define\b)", re.I)
 OBJECT_QUESTION = re.compile(r"\s*(?:(?:who|whom|where|which\s+[\w-]+)\s+(?:did|does|do|had|has|have|will|would|could|can)\s|"
                              r"where\s+(?:is|are|was|were)\s+.+\w(?:ed|en|wn)\b)", re.I)
+SCALE_WORDS = frozenset("hundred thousand million billion trillion percent per cent".split())
+MEASURE_FIT = 1.0  # a how-much answer with a unit, against a count of things
+COUNTED_FIT = 1.0  # a how-many-X answer that counts X, against a count of something else
 AUXILIARIES = frozenset("is are was were did do does has have had can could will would should may might".split())
 
 
@@ -254,8 +257,10 @@ def _named_by_head(doc: str, start: int, end: int, head: set[str], asked: set[st
     out = []
     toks = list(tokens(doc[start:end]))
     for i, (w, s, e) in enumerate(toks):
+        if stem(w) not in head:
+            continue
         before = re.search(r"(?<!\S)(?:(?=[\w/.-]*[A-Za-z])[\w/.-]*\d[\w/.-]* )+$", doc[start:start + s])
-        if stem(w) in head and before:
+        if before:
             if not {stem(t) for t, _, _ in tokens(before.group())} & asked:
                 out.append((start + before.start(), start + e))
             continue
@@ -264,7 +269,7 @@ def _named_by_head(doc: str, start: int, end: int, head: set[str], asked: set[st
         nxt, ns, ne = toks[i + 1]
         unit = re.match(r"\s*([A-Za-zµμ%][\w/²³]*)", doc[start + ne:end])
         measure = re.fullmatch(r"[\d.,]+", nxt) and unit and fold(unit.group(1)) not in STOP_WORDS
-        if stem(w) in head and ns - e <= 1 and any(c.isdigit() for c in nxt) and not measure:
+        if ns - e <= 1 and any(c.isdigit() for c in nxt) and not measure:
             a, b = start + s, start + ne
             more = re.match(r"\s*(?:and|to|or|-|–)\s*\d+\w*", doc[b:end])
             b += more.end() if more else 0
@@ -329,11 +334,6 @@ def _modifier(doc: str, s: int, e: int, end: int) -> bool:
     after = re.match(r" ([a-z][\w-]*)", doc[e:end])
     return " " not in doc[s:e] and after is not None and after.group(1) not in STOP_WORDS \
         and not re.search(r"(?:ed|s)$", after.group(1))
-
-
-MEASURE_FIT = 1.0
-COUNTED_FIT = 1.0
-SCALE_WORDS = frozenset("hundred thousand million billion trillion percent per cent".split())
 
 
 def _has_unit(span: str) -> bool:
