@@ -66,10 +66,8 @@ class Conversation:
                 head = frozenset(head_words(prev.resolved or prev.question))
             else:
                 head = frozenset(own) if elliptical else frozenset()
-            resolved = self.resolve(question, prev)
-            previous = prev.resolved or prev.question
-            swapped = elliptical and bool(self.referent) and self.referent in previous and self.referent not in resolved
-            if swapped:  # the same question of someone else: asked afresh, not near the last answer
+            resolved, newcomer = self.resolve(question, prev)
+            if newcomer:  # the same question of someone else: asked afresh, not near the last answer
                 context, near, head = (), frozenset(), frozenset(head_words(prev.question))
             asked = resolved if elliptical and " — " not in resolved else question
             answer = replace(self.answerer.ask(asked, context, near, resolved=resolved,
@@ -77,9 +75,8 @@ class Conversation:
                              question=question.strip())
             if not answer.answered and not answer.hits:
                 answer = self.answerer.ask(question)
-            if swapped and answer.answered:
-                self.referent = question[FOLLOW_ON.match(question).end():].strip(" ,?")
-                self.context = self.passage_text(answer)
+            if newcomer and answer.answered:
+                self.referent, self.context = newcomer, self.passage_text(answer)
         if answer.answered or self.last is None:
             self.last = answer
             if answer.qtype is QuestionType.PERSON and answer.span and answer.text and len(answer.text) < 40:
@@ -96,8 +93,9 @@ class Conversation:
             return ""
         return self.index.knowledge.passages[answer.passage].text
 
-    def resolve(self, question: str, prev: Answer) -> str:
-        """The question with its pronoun or ellipsis spelled out from the turns before."""
+    def resolve(self, question: str, prev: Answer) -> tuple[str, str]:
+        """The question with its pronoun or ellipsis spelled out from the turns before, and who
+        it newly asks about when it asks the last question of someone else ("And the girl?")."""
         q = question.strip()
         m = FOLLOW_ON.match(q)
         previous = prev.resolved or prev.question
@@ -105,15 +103,15 @@ class Conversation:
             body = q[m.end():].strip(" ,?")
             merged = merge(previous, body)
             if " — " in merged and self.referent and self.referent in previous:
-                return previous.replace(self.referent, body, 1)  # "… the man's PFS?" "And the girl?"
-            return merged
-        for pron, referent in (("her|his", self.referent + "'s"), ("she|he|him", self.referent),
-                               ("their|its", (self.referent or self.topic) + "'s"),
-                               ("they|it|them", self.referent or self.topic)):
+                return previous.replace(self.referent, body, 1), body
+            return merged, ""
+        thing = self.referent or self.topic
+        for pron, referent, suffix in (("her|his", self.referent, "'s"), ("she|he|him", self.referent, ""),
+                                       ("their|its", thing, "'s"), ("they|it|them", thing, "")):
             m = re.search(rf"\b(?:{pron})\b", q, flags=re.I)
-            if m and referent.strip("'s") and self.agrees(m.group().lower()):
-                return q[:m.start()] + referent + q[m.end():]
-        return q
+            if m and referent and self.agrees(m.group().lower()):
+                return q[:m.start()] + referent + suffix + q[m.end():], ""
+        return q, ""
 
     def agrees(self, pronoun: str) -> bool:
         """Whether "she"/"he" fits the referent: the first such pronoun after the referent in its
