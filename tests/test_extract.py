@@ -306,3 +306,11 @@ def test_the_conference_takes_its_date_from_the_sentence_that_introduced_it(tmp_
                               "In 2020 the museum opened.\n\n"
                               "In a talk during the visit, the keeper presented the restoration results.\n")
     assert Answerer(idx).ask("When were the restoration results presented?").text != "2020"
+
+
+def test_how_many_x_wants_a_count_of_x_and_nothing_else(tmp_path):
+    idx = _index_of(tmp_path, "There are over 100 different species of trees in the garden, one of the oldest in "
+                              "the city, planted in 1818 next to two opera houses.\n")
+    assert Answerer(idx).ask("Over how many species of trees are in the garden?").text == "over 100 different species"
+    a = Answerer(idx).ask("How many trees does the city have?")
+    assert a.text not in ("one", "1818", "two opera houses")

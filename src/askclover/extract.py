@@ -164,6 +164,8 @@ def _candidates(qtype: QuestionType, doc: str, start: int, end: int) -> list[tup
                 continue
             if qtype is Q.COUNT and (re.search(r"\d(?:st|nd|rd|th)\b", span) or fold(span.split()[0]) in ORDINAL_WORDS):
                 continue
+            if fold(doc[a:b]) == "one" and re.match(r"\s+of\b", doc[b:end]):
+                continue  # "one of the largest": a pronoun, not a count
             before = re.search(r"\b([A-Z][\w-]*)\s$", text[:m.start()])
             if before and fold(before.group(1)) not in STOP_WORDS and span[:1].isdigit():
                 continue
@@ -437,10 +439,12 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
             continue
         score = 3.0 * _proximity(doc, s, e, places, weight) - 0.3 * inside
         counted = _counted_noun(doc, s, e)
+        if qtype is Q.COUNT and head & set(span_words):  # "over 100 different species": the asked noun is counted
+            counted = next(iter(head & set(span_words)))
         if qtype is Q.COUNT and counted in head:
             score += COUNTED_FIT
         elif qtype is Q.COUNT and counted and head and not (counted in TIME_STEMS and head & TIME_STEMS):
-            score -= COUNTED_FIT  # "how many cycles": a count of something else
+            continue  # "how many cycles": a count of something else is no answer
         elif qtype is Q.AMOUNT and (counted in head or (counted in TIME_STEMS and not TIME_STEMS & query.stems)):
             score -= 1.0
         else:
@@ -467,6 +471,8 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
             if qtype is Q.AMOUNT and "old" not in head and (_bare_number(doc[s:e]) or doc[s:e].endswith("-old")):
                 continue  # "how much" wants a measure: not a bare number, not an age
             if _bare_number(doc[s:e], words=qtype is not Q.COUNT):
+                if qtype is Q.COUNT and head and re.fullmatch(r"1\d{3}|20\d\d", doc[s:e]):
+                    continue  # "how many universities": a year is no count of them
                 score -= 1.0
         scored.append(Span(s, e, score))
     if qtype is Q.DESCRIPTION:
