@@ -314,3 +314,24 @@ def test_how_many_x_wants_a_count_of_x_and_nothing_else(tmp_path):
     assert Answerer(idx).ask("Over how many species of trees are in the garden?").text == "over 100 different species"
     a = Answerer(idx).ask("How many trees does the city have?")
     assert a.text not in ("one", "1818", "two opera houses")
+
+
+def test_an_appositive_belongs_to_the_whole_name_and_to_a_sentence_opening_subject(tmp_path):
+    from askclover.extract import appositive
+    from askclover.retrieve import understand
+
+    idx = _index_of(tmp_path, "Warsaw has parks. The Medical University of Warsaw, the largest medical school, is old. "
+                              "What makes the park differ from others in Warsaw is the presence of peacocks.\n")
+    doc = idx.knowledge.text_of(idx.knowledge.passages[0].source)
+    query = understand("What is Warsaw?", idx)
+    for p in idx.knowledge.passages:
+        for s in p.sentences:
+            assert appositive(doc, s.start, s.end, query, set()) is None
+
+
+def test_a_currency_with_a_country_prefix_is_one_quantity():
+    from askclover.extract import QUANTITY, _tidy
+
+    s = "The price rose from US$3 per barrel to nearly $12 globally."
+    found = [s[slice(*_tidy(s, m.start(), m.end()))] for m in QUANTITY.finditer(s)]
+    assert found[0] == "US$3 per barrel" and "$12" in found[1] and "globally" not in found[1]

@@ -36,7 +36,7 @@ MODIFIER = (r"(?:(?:more|less|fewer|greater|higher|lower) than|at least|at most|
             r"nearly|almost|around|over|under|up to|roughly|some|only|just|exactly|an? estimated)")
 UNIT = r"(?:[%‰]|[A-Za-zµμ]+(?:-[A-Za-z]+)*(?:/[A-Za-z0-9²³]+)?[²³]?)"
 QUANTITY = LazyPattern(
-    rf"(?:\b{MODIFIER}\s+)?(?<![\w.-])(?:[$€£¥]\s?)?{NUMBER}(?:\s*(?:-|–|to|and|or)\s*{NUMBER})?"
+    rf"(?:\b{MODIFIER}\s+)?(?<![\w.-])(?:(?:[A-Z]{{1,3}})?[$€£¥]\s?)?{NUMBER}(?:\s*(?:-|–|to|and|or)\s*{NUMBER})?"
     rf"(?:-(?:[a-z]+-)*[a-z]+\b|\s*{UNIT}(?:\s+(?!(?:of|and|or|the|a|an|in|to|for|at|on|by|with|was|were|is|are)\b)[a-z]+(?:-[a-z]+)*){{0,2}})?",
     re.IGNORECASE,
 )
@@ -132,7 +132,7 @@ def classify(question: str, abbreviations: dict[str, str] | None = None) -> Ques
 
 def _tidy(doc: str, s: int, e: int) -> tuple[int, int]:
     """Cut a quantity before the first word after its number that cannot be part of it
-    (a function word or a verb in -ed/-ing), and drop a dangling "per"."""
+    (a function word, a verb in -ed/-ing, an adverb in -ly), and drop a dangling "per"."""
     seen_number = worded = False
     for w, ws, _ in tokens(doc[s:e]):
         if w[:1].isdigit() or w in NUMBER_WORDS or w in ORDINAL_WORDS:
@@ -140,7 +140,7 @@ def _tidy(doc: str, s: int, e: int) -> tuple[int, int]:
                 e = s + ws
                 break
             seen_number = True
-        elif seen_number and (w in STOP_WORDS or (len(w) > 4 and re.search(r"(?:ed|ing)$", w))):
+        elif seen_number and (w in STOP_WORDS or (len(w) > 4 and re.search(r"(?:ed|ing|ly)$", w))):
             e = s + ws
             break
         elif seen_number:
@@ -291,12 +291,15 @@ def appositive(doc: str, start: int, end: int, query: Query, head: set[str]) -> 
     for i, (w, s, e) in enumerate(toks):
         if stem(w) not in subject:
             continue
+        if re.search(r"[A-Z][\w-]*\s+(?:of|de|for|on)\s+$", doc[start:start + s]):
+            continue  # "Medical University of Warsaw, the largest …" describes the university
         rest = doc[start + e:end]
         gloss = _gloss(doc, start, start + s, start + e) if len(subject) == 1 else None
         if gloss:
             return gloss
         m = re.match(r"(?:,\s*|\s+(?:is|was|are|were)\s+)((?:an?|the)\s+[^,;.()]{3,80}?)(?=[,;.()]|\s+(?:that|which|who|in|for|with)\b)", rest)
-        if m:
+        opening = re.fullmatch(r"[“\"']?(?:(?:[A-Z][\w’'-]*|the|a|an)\s+)*", doc[start:start + s])
+        if m and (rest.startswith(",") or opening):  # "X is a …" only where X opens the sentence
             s2 = start + e + m.start(1)
             return s2, s2 + len(m.group(1).rstrip())
     return None
