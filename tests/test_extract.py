@@ -335,3 +335,12 @@ def test_a_currency_with_a_country_prefix_is_one_quantity():
     s = "The price rose from US$3 per barrel to nearly $12 globally."
     found = [s[slice(*_tidy(s, m.start(), m.end()))] for m in QUANTITY.finditer(s)]
     assert found[0] == "US$3 per barrel" and "$12" in found[1] and "globally" not in found[1]
+
+
+def test_who_is_a_named_person_answers_with_their_role(tmp_path):
+    idx = _index_of(tmp_path, "“We are pleased,” James Caruso, president and CEO of Cellectar, stated. In a talk "
+                              "during the conference, the company’s chief operating officer, Jarrod Longcor, "
+                              "reported results.\n")
+    assert classify("Who is James Caruso?") is Q.DESCRIPTION and classify("Who is the chief?") is Q.PERSON
+    assert Answerer(idx).ask("Who is James Caruso?").text == "president and CEO of Cellectar"
+    assert Answerer(idx).ask("Who is Jarrod Longcor?").text == "the company’s chief operating officer"

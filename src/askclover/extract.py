@@ -59,8 +59,10 @@ CAPITALISED = LazyPattern(
     r"(?:[A-Z][\w’'.-]*|\d+\w*))*"
 )
 ASKS_ATTRIBUTE = re.compile(r"\s*what\s+(?:is|was|are|were)\s+(?:the|its|their|his|her)\s+[\w-]+(?:\s+[\w-]+)?\s+of\b", re.I)
+WHO_IS_NAME = re.compile(r"\s*(?i:who\s+(?:is|was|were|are))\s+(?:[A-Z][\w’'.-]*\s*(?:(?:the|of|de|von|van)\s+)?)+\??\s*$")
 DEFINE = re.compile(r"\s*(?:what\s+(?:(?:kind|type|sort)\s+of\s+[\w-]+\s+)?(?:is|are|was|were)\s+(?!the\s+\w+\s+of\b)|"
-                    r"what\s+(?:does|do)\s+\S+(?:\s+\S+)?\s+mean\b|define\b)", re.I)
+                    r"what\s+(?:does|do)\s+\S+(?:\s+\S+)?\s+mean\b|define\b|"
+                    r"who\s+(?:is|was|were|are)\s+(?-i:(?=[A-Z])))", re.I)
 OBJECT_QUESTION = re.compile(r"\s*(?:(?:who|whom|where|which\s+[\w-]+)\s+(?:did|does|do|had|has|have|will|would|could|can)\s|"
                              r"where\s+(?:is|are|was|were)\s+.+\w(?:ed|en|wn)\b)", re.I)
 SCALE_WORDS = frozenset("hundred thousand million billion trillion percent per cent".split())
@@ -115,7 +117,7 @@ def classify(question: str, abbreviations: dict[str, str] | None = None) -> Ques
     if word == "where":
         return Q.PLACE
     if word in ("who", "whom", "whose"):
-        return Q.PERSON
+        return Q.DESCRIPTION if WHO_IS_NAME.match(question) else Q.PERSON
     if word in ("what", "which"):
         if re.match(r"(?:(?:total|average|exact|approximate)\s+)?(?:dose|amount|percent|percentage|proportion|size|rate|price|cost|number|quantity)\b", noun):
             return Q.COUNT if nxt in ("number",) else Q.AMOUNT
@@ -282,8 +284,9 @@ def _named_by_head(doc: str, start: int, end: int, head: set[str], asked: set[st
 
 
 def appositive(doc: str, start: int, end: int, query: Query, head: set[str]) -> tuple[int, int] | None:
-    """For "what (kind of thing) is X": the phrase the sentence puts beside X ("X, a targeted
-    radiotherapy," or "X is a ..."), which is how text defines a thing."""
+    """For "what (kind of thing) is X" and "who is X": the phrase the sentence puts beside X
+    ("X, a targeted radiotherapy," "X is a ...", "the chief operating officer, X,"), which is
+    how text defines a thing or says who someone is."""
     subject = query.stems - head or query.stems
     if not subject or not DEFINE.match(query.fixed_text):
         return None
@@ -302,6 +305,14 @@ def appositive(doc: str, start: int, end: int, query: Query, head: set[str]) -> 
         if m and (rest.startswith(",") or opening):  # "X is a …" only where X opens the sentence
             s2 = start + e + m.start(1)
             return s2, s2 + len(m.group(1).rstrip())
+        if WHO_IS_NAME.match(query.fixed_text):  # a person's role, set off by commas either side
+            after = re.match(r",\s*([a-z][^,;.()]{2,80}?),", rest)
+            before = re.search(r"(\b(?:the|a|an|its|his|her|their)\s+(?:(?!\b(?:the|a|an|its|his|her|their)\b)[^,;.()]){3,80}?),"
+                               r"\s*(?:[A-Z][\w’'.-]*\s+)*$", doc[start:start + s])
+            if after:
+                return start + e + after.start(1), start + e + after.end(1)
+            if before:
+                return start + before.start(1), start + before.end(1)
     return None
 
 
