@@ -42,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-n", "--top-k", type=int, default=1, metavar="N",
                    help="how many supporting quotes to show (default: 1)")
     p.add_argument("--json", action="store_true", help="print one JSON object per question, nothing else")
-    p.add_argument("--explain", action="store_true", help="also show how the answer was found")
+    p.add_argument("--explain", action="store_true", help="also show how the answer was found, or why there is none")
     p.add_argument("--no-cache", action="store_true", help="rebuild the index instead of using the cache")
     p.add_argument("--version", action="version", version=f"askclover {__version__}",
                    help="show the version and exit")

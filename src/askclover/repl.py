@@ -19,7 +19,7 @@ from .present import Style, explain, render
 
 HELP = """Ask a question about the loaded articles and press Enter.
   /help      this help            /sources   the loaded files
-  /why       how the last answer was found
+  /why       how the last answer was found, or why there was none
   /reset     forget the conversation so far
   /quit      leave (or Ctrl-D); Ctrl-C clears the line"""
 PROMPT = "askclover> "
