@@ -151,7 +151,7 @@ def test_who_did_x_verb_looks_right_after_the_verb(tmp_path):
         assert expected <= found if expected else not found
 
 
-def test_a_capitalised_modifier_is_not_the_name(tmp_path):
+def test_a_capitalised_modifier_is_not_the_name():
     from askclover.extract import _modifier
 
     doc = "Under the Italian abbot William of Volpiano, the abbey grew."
@@ -188,7 +188,7 @@ def test_an_identifier_before_the_asked_noun_names_it(tmp_path):
     assert Answerer(idx).ask("What naval battles were lost?").text != "1759 naval"
 
 
-def test_where_was_x_done_looks_after_the_verb(tmp_path):
+def test_where_was_x_done_looks_after_the_verb():
     from askclover.extract import OBJECT_QUESTION
 
     assert OBJECT_QUESTION.match("Where were the findings shared?")
