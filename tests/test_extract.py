@@ -230,6 +230,12 @@ def test_a_name_swapped_for_another_is_not_answered(tmp_path):
     assert not swapped_name("Who applies European Union law?", s, s, {})
     assert not swapped_name("What does the EU's Union law say?", s, s, {})  # an acronym may be undefined
     assert not swapped_name("Who applies Europian Union law?", s, s, {})  # a misspelling, not a swap
+    ceo = "James Caruso, president and CEO of Cellectar, stated it."
+    assert swapped_name("Who is the CEO of Pfizer?", ceo, ceo, {}) == ("Pfizer", "Cellectar")
+    assert not swapped_name("Who is the CEO of Cellectar?", ceo, ceo, {})
+    curie = "Maria Skłodowska-Curie was the first female recipient of the Nobel Prize."
+    assert not swapped_name("What was Maria Curie the first female recipient of?", curie, curie, {})
+    assert not swapped_name("What naval battles did France lose?", "The Battle of Quebec was lost.", "", {})
     idx = _index_of(tmp_path, "The Seven Years War ended in 1763.\n")
     assert Answerer(idx).ask("When did the Seven Years War end?").text == "1763"
     assert not Answerer(idx).ask("When did the Six Years War end?").answered

@@ -559,6 +559,8 @@ def missing_numbers(question: str, passage: str) -> list[str]:
     asked = re.findall(r"(?<![\w.-])(\d+(?:[.,]\d+)?)(?:st|nd|rd|th|s)?(?![\w-])", question)
     missing = [n for n in asked if not re.search(rf"(?<![\d.,]){re.escape(n)}(?![\d]|[.,]\d)", passage)
                and not (n.isdigit() and 0 < int(n) < 40 and re.search(rf"\b{_roman(int(n))}\b", passage))]
+    missing += [c for c in re.findall(r"(?<![\w.-])\d+(?:-[a-z]+)+", question, re.I)  # "40-year-old"
+                if c.lower() not in passage.lower()]
     said = {w for w, _, _ in tokens(passage)}
     words = [w for w, _, _ in tokens(question)]
     for before, w in zip(["", *words], words):  # "which two treaties" counts the answer, it states nothing
@@ -585,24 +587,44 @@ def _word_stems(text: str) -> list[tuple[str, str]]:
     return [(m.group(), stem(fold(re.sub(r"[’']s?$", "", m.group())))) for m in _WORD.finditer(text)]
 
 
+_LINKS = frozenset("of the a an".split())
+
+
+def _neighbours(words: list[tuple[str, str]], k: int) -> tuple[str | None, str | None]:
+    """The stems of the words before and after ``words[k]``, looking past "of" and articles
+    ("CEO of Pfizer"), or None where a function word of another kind stands between."""
+    def look(step: int) -> str | None:
+        j = k + step
+        while 0 <= j < len(words) and fold(words[j][0]) in _LINKS:
+            j += step
+        ok = 0 <= j < len(words) and fold(words[j][0]) not in STOP_WORDS
+        return words[j][1] if ok else None
+    return look(-1), look(1)
+
+
 def swapped_name(question: str, sentence: str, passage: str, abbreviations: dict[str, str]) -> tuple[str, str] | None:
-    """("A B", "C B") when the question names "A B" (A capitalised) where the sentence says "C B"
-    with another capitalised C, and neither the question says C nor the passage A ("American
-    Union law" against "European Union law"): the question is about a different thing.
-    Acronyms are let be, as a text may use one it never defines."""
+    """(what the question says, what the sentence says) when the question names A (capitalised)
+    where the sentence has another capitalised C in its place, beside the same word ("American
+    Union law" against "European Union law", "CEO of Pfizer" against "CEO of Cellectar"), and
+    neither does the question say C nor the passage A: the question is about a different thing.
+    Acronyms are let be, as a text may use one it never defines; so are parts of one name
+    ("Curie", "Skłodowska-Curie")."""
     asked = _word_stems(question)
     said = _word_stems(sentence)
     asked_stems = {t for _, t in asked}
     seen = {t for _, t in _word_stems(passage)} | {t for _, t in said}
     shorts = {fold(k): fold(v) for k, v in abbreviations.items()}
-    for (a, sa), (b, sb) in zip(asked[1:], asked[2:]):
-        if (not a[:1].isupper() or re.sub(r"[’']s?$", "", a).isupper() or fold(a) in STOP_WORDS
-                or fold(b) in STOP_WORDS or sa in seen):
+    for i, (a, sa) in enumerate(asked):
+        if (not i or not a[:1].isupper() or re.sub(r"[’']s?$", "", a).isupper() or fold(a) in STOP_WORDS
+                or sa in seen):
             continue
-        for (c, sc), (d, sd) in zip(said, said[1:]):
-            if (sd == sb and c[:1].isupper() and fold(c) not in STOP_WORDS and sc not in asked_stems
-                    and edit_distance(fold(a), fold(c), 3) > 2 and fold(c) not in shorts.get(sa, "")):
-                return f"{a} {b}", f"{c} {d}"
+        sides = _neighbours(asked, i)
+        for k, (c, sc) in enumerate(said):
+            if (not c[:1].isupper() or fold(c) in STOP_WORDS or sc in asked_stems or fold(c) in shorts.get(sa, "")
+                    or edit_distance(fold(a), fold(c), 3) <= 2 or fold(a) in fold(c).split("-")):
+                continue
+            if any(x is not None and x == y for x, y in zip(sides, _neighbours(said, k))):
+                return a, c
     return None
 
 
