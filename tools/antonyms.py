@@ -8,7 +8,8 @@ says "New France", asks about something the text does not state. WordNet marks o
 senses with "!" pointers. Kept: single-word pairs of adjectives and adverbs, and of other
 words when one is the other with a negating prefix ("encourage"/"discourage"); left out:
 other verb and noun pairs, which are as often two sides of one event ("bought"/"sold",
-"brother"/"sister") as opposites. Written as askclover's stems, one pair a line, each order.
+"brother"/"sister") as opposites. Written as askclover's stems (rerun it after changing
+`askclover.text.stem`), one pair a line, each order.
 """
 from __future__ import annotations
 
