@@ -89,13 +89,13 @@ class Answerer:
             best = (1.0, found[0], found[1], cov)
         else:
             for hit in hits[:READ_HITS]:
-                doc = self.doc(hit)
-                cov = self.coverage(query, hit)
+                doc, context = self.doc(hit), self.passage_text(hit)
+                cov = self.coverage(query, hit, context)
                 span = best_span(qtype, hit, doc, query, self.index) if qtype not in SENTENCE_TYPES else None
                 score = hit.score / top + W_COVERAGE * cov + span_weight(span)
                 score += W_PREDICATE * predicates(query, hit.text)
-                score += W_IDENTITY * identity(query.fixed_text, hit.text, self.passage_text(hit))
-                score -= W_NUMBERS * bool(missing_numbers(query.fixed_text, self.passage_text(hit)))
+                score += W_IDENTITY * identity(query.fixed_text, hit.text, context)
+                score -= W_NUMBERS * bool(missing_numbers(query.fixed_text, context))
                 if best is None or score > best[0]:
                     best = (score, hit, span, cov)
         assert best is not None
@@ -164,9 +164,10 @@ class Answerer:
         passage = self.index.knowledge.passages[hit.passage]
         return passage.heading + " " + passage.text
 
-    def coverage(self, query: Query, hit: Hit) -> float:
+    def coverage(self, query: Query, hit: Hit, context: str | None = None) -> float:
         """How much of the question the hit's sentence (and, less, its passage) covers."""
-        return coverage(query, self.antecedent(hit) + " " + hit.text, self.passage_text(hit), self.index)
+        context = self.passage_text(hit) if context is None else context
+        return coverage(query, self.antecedent(hit) + " " + hit.text, context, self.index)
 
     def antecedent(self, hit: Hit) -> str:
         """The sentences before ``hit`` back to the one a leading pronoun points at ("… a

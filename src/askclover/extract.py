@@ -290,6 +290,7 @@ def appositive(doc: str, start: int, end: int, query: Query, head: set[str]) -> 
     subject = query.stems - head or query.stems
     if not subject or not DEFINE.match(query.fixed_text):
         return None
+    who = WHO_IS_NAME.match(query.fixed_text) is not None
     toks = list(tokens(doc[start:end]))
     for i, (w, s, e) in enumerate(toks):
         if stem(w) not in subject:
@@ -305,7 +306,7 @@ def appositive(doc: str, start: int, end: int, query: Query, head: set[str]) -> 
         if m and (rest.startswith(",") or opening):  # "X is a …" only where X opens the sentence
             s2 = start + e + m.start(1)
             return s2, s2 + len(m.group(1).rstrip())
-        if WHO_IS_NAME.match(query.fixed_text):  # a person's role, set off by commas either side
+        if who:  # a person's role, set off by commas either side
             after = re.match(r",\s*([a-z][^,;.()]{2,80}?),", rest)
             before = re.search(r"(\b(?:the|a|an|its|his|her|their)\s+(?:(?!\b(?:the|a|an|its|his|her|their)\b)[^,;.()]){3,80}?),"
                                r"\s*(?:[A-Z][\w’'.-]*\s+)*$", doc[start:start + s])
@@ -451,6 +452,8 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
         inside = sum(w in wanted and not (qtype is Q.AMOUNT and w in head) for w in span_words)
         if inside == len(span_words) or (qtype in (Q.PERSON, Q.PLACE) and inside * 2 >= len(span_words)):
             continue
+        if asks_object and s not in objects and _qualifies(doc, e, hit.end, own):
+            continue  # "the FDA's program" in "who does the program support": part of the subject
         score = 3.0 * _proximity(doc, s, e, places, weight) - 0.3 * inside
         counted = _counted_noun(doc, s, e)
         if qtype is Q.COUNT and head & set(span_words):  # "over 100 different species": the asked noun is counted
@@ -471,8 +474,6 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
             score -= 1.0
         if s in objects:
             score += 0.5
-        elif asks_object and _qualifies(doc, e, hit.end, own):
-            continue  # "the FDA's program" in "who does the program support": part of the subject
         if qtype is Q.DATE:
             score += 0.3 * len(re.findall(r"\d+|[A-Za-z]{3,}", doc[s:e]))
         elif any(s <= a and b <= e and (a, b) != (s, e) for a, b in candidates):
