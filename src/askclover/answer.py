@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .extract import (DEFINE, Span, appositive, asked_for, best_span, classify, conflict, coverage,
+from .extract import (Span, defines, appositive, asked_for, best_span, classify, conflict, coverage,
                       definition_span, focus, identity, missing_numbers, names_only, predicates, settling_clause, trim)
 from .index import Index
 from .model import Answer, Hit, Quote, QuestionType
@@ -83,7 +83,7 @@ class Answerer:
         top = hits[0].score
         best: tuple[float, Hit, Span | None, float] | None = None
         found = definition_span(query, hits, self.doc, self.index) if qtype is Q.DEFINITION else None
-        if found is None and DEFINE.match(query.fixed_text):
+        if found is None and defines(query.fixed_text):
             found = self.described(query)
         if found and (cov := self.coverage(query, found[0])) >= KNOWN_COVERAGE:
             best = (1.0, found[0], found[1], cov)

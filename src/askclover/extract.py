@@ -61,8 +61,7 @@ CAPITALISED = LazyPattern(
 ASKS_ATTRIBUTE = re.compile(r"\s*what\s+(?:is|was|are|were)\s+(?:the|its|their|his|her)\s+[\w-]+(?:\s+[\w-]+)?\s+of\b", re.I)
 WHO_IS_NAME = re.compile(r"\s*(?i:who\s+(?:is|was|were|are))\s+(?:[A-Z][\w’'.-]*\s*(?:(?:the|of|de|von|van)\s+)?)+\??\s*$")
 DEFINE = re.compile(r"\s*(?:what\s+(?:(?:kind|type|sort)\s+of\s+[\w-]+\s+)?(?:is|are|was|were)\s+(?!the\s+\w+\s+of\b)|"
-                    r"what\s+(?:does|do)\s+\S+(?:\s+\S+)?\s+mean\b|define\b|"
-                    r"who\s+(?:is|was|were|are)\s+(?-i:(?=[A-Z])))", re.I)
+                    r"what\s+(?:does|do)\s+\S+(?:\s+\S+)?\s+mean\b|define\b)", re.I)
 OBJECT_QUESTION = re.compile(r"\s*(?:(?:who|whom|where|which\s+[\w-]+)\s+(?:did|does|do|had|has|have|will|would|could|can)\s|"
                              r"where\s+(?:is|are|was|were)\s+.+\w(?:ed|en|wn)\b)", re.I)
 SCALE_WORDS = frozenset("hundred thousand million billion trillion percent per cent".split())
@@ -79,6 +78,11 @@ class Span:
     end: int
     score: float
     margin: float = 9.0
+
+
+def defines(question: str) -> bool:
+    """True for a question that asks what a thing is or who a named person is."""
+    return bool(DEFINE.match(question) or WHO_IS_NAME.match(question))
 
 
 def classify(question: str, abbreviations: dict[str, str] | None = None) -> QuestionType:
@@ -288,7 +292,7 @@ def appositive(doc: str, start: int, end: int, query: Query, head: set[str]) -> 
     ("X, a targeted radiotherapy," "X is a ...", "the chief operating officer, X,"), which is
     how text defines a thing or says who someone is."""
     subject = query.stems - head or query.stems
-    if not subject or not DEFINE.match(query.fixed_text):
+    if not subject or not defines(query.fixed_text):
         return None
     who = WHO_IS_NAME.match(query.fixed_text) is not None
     toks = list(tokens(doc[start:end]))
