@@ -350,3 +350,13 @@ def test_who_is_a_named_person_answers_with_their_role(tmp_path):
     assert classify("Who is James Caruso?") is Q.DESCRIPTION and classify("Who is the chief?") is Q.PERSON
     assert Answerer(idx).ask("Who is James Caruso?").text == "president and CEO of Cellectar"
     assert Answerer(idx).ask("Who is Jarrod Longcor?").text == "the company’s chief operating officer"
+
+
+def test_what_noun_answers_with_the_name_that_ends_in_that_noun(tmp_path):
+    idx = _index_of(tmp_path, "Governor Robert Dinwiddie of Virginia was an investor in the Ohio Company, which "
+                              "stood to lose money. A General Assembly met in Richmond that spring. Maria "
+                              "Skłodowska-Curie was the first female recipient of the prize.\n")
+    ans = Answerer(idx)
+    assert ans.ask("Dinwiddie had an investment in what company?").text == "the Ohio Company"
+    assert ans.ask("What general met in Richmond?").text != "A General Assembly"  # a title, not the asked kind
+    assert ans.ask("What was Maria Curie the first female recipient of?").text != "Maria Skłodowska-Curie"

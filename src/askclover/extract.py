@@ -66,7 +66,8 @@ OBJECT_QUESTION = re.compile(r"\s*(?:(?:who|whom|where|which\s+[\w-]+)\s+(?:did|
                              r"where\s+(?:is|are|was|were)\s+.+\w(?:ed|en|wn)\b)", re.I)
 SCALE_WORDS = frozenset("hundred thousand million billion trillion percent per cent".split())
 MEASURE_FIT = 1.0  # a how-much answer with a unit, against a count of things
-COUNTED_FIT = 1.0  # a how-many-X answer that counts X, against a count of something else
+COUNTED_FIT = 1.0
+TITLED_FIT = 1.0  # a name whose last word is the asked noun, against other names  # a how-many-X answer that counts X, against a count of something else
 AUXILIARIES = frozenset("is are was were did do does has have had can could will would should may might".split())
 
 
@@ -287,6 +288,23 @@ def _named_by_head(doc: str, start: int, end: int, head: set[str], asked: set[st
     return out
 
 
+def _titled_by_head(doc: str, start: int, end: int, head: set[str], asked: set[str]) -> list[tuple[int, int]]:
+    """Names that carry the asked-for noun as a word of their own ("the Santer Commission" for
+    "what commission", "Battle of Sainte-Foy" for "what battle"), with a word the question lacks."""
+    out = []
+    for s, e in _candidates(Q.PERSON, doc, start, end):
+        words = [w for w, _, _ in tokens(doc[s:e])]
+        named = stem(words[-1]) in head or (len(words) > 2 and words[1] == "of" and stem(words[0]) in head)
+        if named and any(w.isalpha() and w not in STOP_WORDS and stem(w) not in asked for w in words):
+            out.append((_with_the(doc, start, s), e))
+    return out
+
+
+def _with_the(doc: str, start: int, s: int) -> int:
+    """Where a name starts with the "the" before it: "the Ohio Company" is how a reader says it."""
+    return s - 4 if re.search(r"\bthe $", doc[start:s]) else s
+
+
 def appositive(doc: str, start: int, end: int, query: Query, head: set[str]) -> tuple[int, int] | None:
     """For "what (kind of thing) is X" and "who is X": the phrase the sentence puts beside X
     ("X, a targeted radiotherapy," "X is a ...", "the chief operating officer, X,"), which is
@@ -453,7 +471,8 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
         span_words = [stem(w) for w, _, _ in tokens(doc[s:e]) if w not in STOP_WORDS]
         if not span_words:
             continue
-        inside = sum(w in wanted and not (qtype is Q.AMOUNT and w in head) for w in span_words)
+        titled = qtype in (Q.PERSON, Q.PLACE) and span_words[-1] in head  # "the Ohio Company" for "what company"
+        inside = sum(w in wanted and not ((qtype is Q.AMOUNT or titled) and w in head) for w in span_words)
         if inside == len(span_words) or (qtype in (Q.PERSON, Q.PLACE) and inside * 2 >= len(span_words)):
             continue
         if asks_object and s not in objects and _qualifies(doc, e, hit.end, own):
@@ -474,6 +493,8 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
             score += MEASURE_FIT if _has_unit(doc[s:e]) else -MEASURE_FIT
         if (s, e) == subject:
             score += 0.8
+        if titled:
+            score += TITLED_FIT
         if qtype in (Q.PERSON, Q.PLACE) and _modifier(doc, s, e, hit.end):
             score -= 1.0
         if s in objects:
@@ -493,10 +514,13 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
                 if qtype is Q.COUNT and head and re.fullmatch(r"1\d{3}|20\d\d", doc[s:e]):
                     continue  # "how many universities": a year is no count of them
                 score -= 1.0
-        scored.append(Span(s, e, score))
+        scored.append(Span(_with_the(doc, hit.start, s) if titled else s, e, score))
     if qtype is Q.DESCRIPTION:
+        lower = {stem(w) for w in re.findall(r"\b[a-z][\w-]*", query.fixed_text)}
         for s, e in _named_by_head(doc, hit.start, hit.end, head, own):
             return Span(s, e, 2.0)
+        for s, e in _titled_by_head(doc, hit.start, hit.end, head & lower, own):
+            return Span(s, e, 0.0)  # found after choosing the sentence, not a reason to choose it
         if not scored and ASKS_ATTRIBUTE.match(query.fixed_text):
             found = _predicate(doc, hit.start, hit.end, head)
             if found:
