@@ -360,3 +360,16 @@ def test_what_noun_answers_with_the_name_that_ends_in_that_noun(tmp_path):
     assert ans.ask("Dinwiddie had an investment in what company?").text == "the Ohio Company"
     assert ans.ask("What general met in Richmond?").text != "A General Assembly"  # a title, not the asked kind
     assert ans.ask("What was Maria Curie the first female recipient of?").text != "Maria Skłodowska-Curie"
+
+
+def test_a_blank_after_the_question_s_last_words_is_the_phrase_after_them(tmp_path):
+    idx = _index_of(tmp_path, "Article 9 forbids the sale of raw milk, such as farm cheese. The towns now trade "
+                              "under a common charter, though some object. The levy was based on “acreage”, so "
+                              "that farmers paid more. At the start of each year, the mayor delivers a speech to "
+                              "the council. A guild known as the Hansa ruled the ports.\n")
+    ans = Answerer(idx)
+    assert ans.ask("What does Article 9 forbid?").text == "the sale of raw milk"
+    assert ans.ask("The towns now trade under what?").text == "a common charter"
+    assert ans.ask("What was the levy based on?").text == "acreage"
+    assert ans.ask("What does the mayor deliver at the start of each year?").text == "a speech"
+    assert ans.ask("What did the guild call itself?").text.startswith("A guild known as the Hansa")  # no verb to complete

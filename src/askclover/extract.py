@@ -68,6 +68,7 @@ SCALE_WORDS = frozenset("hundred thousand million billion trillion percent per c
 MEASURE_FIT = 1.0  # a how-much answer with a unit, against a count of things
 COUNTED_FIT = 1.0
 TITLED_FIT = 1.0  # a name whose last word is the asked noun, against other names  # a how-many-X answer that counts X, against a count of something else
+ARTICLES = frozenset("a an the".split())
 AUXILIARIES = frozenset("is are was were did do does has have had can could will would should may might".split())
 
 
@@ -300,6 +301,52 @@ def _titled_by_head(doc: str, start: int, end: int, head: set[str], asked: set[s
     return out
 
 
+BLANK = re.compile(r"(?i:\s*(?:what|which)\s+(?:do|does|did|can|could|will|would)\s)(.*\w)\W*$|"
+                   r"(?i:\s*(?:what|which)\s+(?:is|are|was|were|has|have|had)\s)(.*\w\s+(?:of|on|in|to|for|by|with|from|under|as|about))\W*$|"
+                   r"(.*\w)\s+(?i:what|which)\W*$")
+STOPS_PHRASE = frozenset("that which who whom whose where when while though although because so but as if "
+                         "unless since to in for with by from at on into during until after before".split())
+MAX_PHRASE = 8  # words
+
+
+def complement(doc: str, start: int, end: int, query: Query) -> tuple[int, int] | None:
+    """For a question whose blank follows its last words ("What does Article 102 prohibit?",
+    "… co-exist under what?", "What was it based on?"): the phrase right after those words in
+    the sentence, up to a comma, a clause word or a preposition ("the abuse of dominant
+    position"). Where that phrase repeats the question, the word before is tried, which skips
+    a trailing "at the beginning of each year"."""
+    m = BLANK.match(query.fixed_text)
+    if not m:
+        return None
+    asked = re.sub(r"\s+(?:that|which|who)\s.*", "", next(g for g in m.groups() if g))  # "make that could be used"
+    before = [(w, asked[s:e]) for w, s, e in tokens(asked)]
+    anchors = [i for i, (w, raw) in enumerate(before) if w not in STOP_WORDS and raw[:1].islower()]
+    own = query.stems
+    toks = list(tokens(doc[start:end]))
+    for a in reversed(anchors[-4:]):
+        anchor, after = stem(before[a][0]), {w for w, _ in before[a + 1:]}
+        places = [i for i, (w, _, _) in enumerate(toks) if stem(w) == anchor]
+        if not places:
+            return None  # the question's verb is not in the sentence: nothing to complete
+        i = max(places, key=lambda k: sum(stem(w) in own for w, _, _ in toks[max(0, k - 8):k]))
+        j = i + 1
+        while j < len(toks) and toks[j][0] in after and toks[j][0] in STOP_WORDS and toks[j][0] not in ARTICLES:
+            j += 1
+        k = j
+        while k < len(toks) and k - j < MAX_PHRASE:
+            w, ws, _ = toks[k]
+            if k > j and re.search(r"[,;:.()!?]", doc[start + toks[k - 1][2]:start + ws]):
+                break
+            if w in STOPS_PHRASE or w in AUXILIARIES or (
+                    w == "of" and all(stem(t) in own or t in STOP_WORDS for t, _, _ in toks[k + 1:k + 4])):
+                break
+            k += 1
+        words = [w for w, _, _ in toks[j:k] if w not in STOP_WORDS]
+        if words and k - j < MAX_PHRASE and not any(stem(w) in own for w in words):
+            return start + toks[j][1], start + toks[k - 1][2]
+    return None
+
+
 def _with_the(doc: str, start: int, s: int) -> int:
     """Where a name starts with the "the" before it: "the Ohio Company" is how a reader says it."""
     return s - 4 if re.search(r"\bthe $", doc[start:s]) else s
@@ -521,6 +568,9 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
             return Span(s, e, 2.0)
         for s, e in _titled_by_head(doc, hit.start, hit.end, head & lower, own):
             return Span(s, e, 0.0)  # found after choosing the sentence, not a reason to choose it
+        found = complement(doc, hit.start, hit.end, query)
+        if found:
+            return Span(*found, 0.0)
         if not scored and ASKS_ATTRIBUTE.match(query.fixed_text):
             found = _predicate(doc, hit.start, hit.end, head)
             if found:
