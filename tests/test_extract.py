@@ -373,3 +373,13 @@ def test_a_blank_after_the_question_s_last_words_is_the_phrase_after_them(tmp_pa
     assert ans.ask("What was the levy based on?").text == "acreage"
     assert ans.ask("What does the mayor deliver at the start of each year?").text == "a speech"
     assert ans.ask("What did the guild call itself?").text.startswith("A guild known as the Hansa")  # no verb to complete
+
+
+def test_what_is_the_x_answers_with_what_the_sentence_says_is_the_x(tmp_path):
+    idx = _index_of(tmp_path, "The mermaid (syrenka) is the town's symbol and is found on its coat of arms. "
+                              "The Zachęta Gallery, the oldest exhibition site in the town, opened in 1860. "
+                              "The most notable buildings are St. John's Cathedral and the Royal Castle.\n")
+    ans = Answerer(idx)
+    assert ans.ask("What is the town's symbol?").text == "The mermaid"
+    assert ans.ask("What is the oldest exhibition site in the town?").text == "The Zachęta Gallery"
+    assert ans.ask("What is St. John's Cathedral an example of?").text != "The most notable buildings"

@@ -347,6 +347,40 @@ def complement(doc: str, start: int, end: int, query: Query) -> tuple[int, int] 
     return None
 
 
+ASKS_WHAT_IS = re.compile(r"\s*(?:what|which)(?:\s+[\w-]+){0,2}?\s+(?:is|are|was|were)\s+(.*\w)", re.I)
+CLAUSE_START = frozenset("that which who when while whilst where despite although though because since if".split())
+
+
+def named_as(doc: str, start: int, end: int, query: Query) -> tuple[int, int] | None:
+    """For "what is the highest court …": the noun phrase the sentence says is that thing,
+    before "is" or set off by a comma ("The European Court of Justice is the highest court",
+    "Zachęta Gallery, the oldest exhibition site in Warsaw,"); the sentence must say all the
+    question says of it."""
+    m = ASKS_WHAT_IS.match(query.fixed_text)
+    if not m:
+        return None
+    asked = {stem(w) for w, _, _ in tokens(m.group(1)) if w not in STOP_WORDS}
+    text = doc[start:end]
+    for m in re.finditer(r"\s+(?:is|are|was|were)\s+|,\s+(?=(?:the|a|an)\s)", text):
+        said = text[m.end():].split(",")[0]
+        if m.group().startswith(",") and re.search(r"\b(?:is|are|was|were|has|have|had)\b", said):
+            continue  # not set off by commas: the subject of what follows
+        said = re.split(r"[;:.()]|\s(?:and|but|which|who|that)\s", said + ".")[0]
+        if not asked <= {stem(w) for w, _, _ in tokens(said)}:
+            continue
+        head = re.sub(r"\s*\([^()]*\)$", lambda p: " " * len(p.group()), text[:m.start()])  # "The mermaid (syrenka) is": not its gloss
+        a = max(head.rfind(c) for c in ",;:()") + 1
+        words = list(tokens(head[a:]))
+        for i in range(len(words) - 1, -1, -1):
+            if words[i][0] in CLAUSE_START:
+                words = words[i + 1:]
+                break
+        if not words or len(words) > MAX_PHRASE or all(w in STOP_WORDS or stem(w) in query.stems for w, _, _ in words):
+            continue
+        return start + a + words[0][1], start + len(head.rstrip())
+    return None
+
+
 def _with_the(doc: str, start: int, s: int) -> int:
     """Where a name starts with the "the" before it: "the Ohio Company" is how a reader says it."""
     return s - 4 if re.search(r"\bthe $", doc[start:s]) else s
@@ -568,7 +602,7 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
             return Span(s, e, 2.0)
         for s, e in _titled_by_head(doc, hit.start, hit.end, head & lower, own):
             return Span(s, e, 0.0)  # found after choosing the sentence, not a reason to choose it
-        found = complement(doc, hit.start, hit.end, query)
+        found = complement(doc, hit.start, hit.end, query) or named_as(doc, hit.start, hit.end, query)
         if found:
             return Span(*found, 0.0)
         if not scored and ASKS_ATTRIBUTE.match(query.fixed_text):
