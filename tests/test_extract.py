@@ -383,3 +383,19 @@ def test_what_is_the_x_answers_with_what_the_sentence_says_is_the_x(tmp_path):
     assert ans.ask("What is the town's symbol?").text == "The mermaid"
     assert ans.ask("What is the oldest exhibition site in the town?").text == "The Zachęta Gallery"
     assert ans.ask("What is St. John's Cathedral an example of?").text != "The most notable buildings"
+
+
+def test_what_day_or_month_wants_a_date_of_that_kind(tmp_path):
+    idx = _index_of(tmp_path, "Under the Act of 1998, general elections are held on polling day, the first "
+                              "Thursday in May, every four years (1999, 2003, 2007). Campaigns last a month.\n")
+    ans = Answerer(idx)
+    assert ans.ask("What day are general elections held on?").text == "Thursday"
+    assert ans.ask("In what month is polling day?").text == "May"
+
+
+def test_two_names_close_in_score_answer_with_the_stretch_that_holds_both(tmp_path):
+    idx = _index_of(tmp_path, "In 1750 Christopher Gist, acting on behalf of both Virginia and the company, "
+                              "explored the Ohio territory and opened negotiations with the Indian tribes at "
+                              "Logstown.\n")
+    text = Answerer(idx).ask("Who explored Ohio territory in 1750?").text
+    assert text == "Christopher Gist, acting on behalf of both Virginia"

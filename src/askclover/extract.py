@@ -66,8 +66,12 @@ OBJECT_QUESTION = re.compile(r"\s*(?:(?:who|whom|where|which\s+[\w-]+)\s+(?:did|
                              r"where\s+(?:is|are|was|were)\s+.+\w(?:ed|en|wn)\b)", re.I)
 SCALE_WORDS = frozenset("hundred thousand million billion trillion percent per cent".split())
 MEASURE_FIT = 1.0  # a how-much answer with a unit, against a count of things
-COUNTED_FIT = 1.0
-TITLED_FIT = 1.0  # a name whose last word is the asked noun, against other names  # a how-many-X answer that counts X, against a count of something else
+COUNTED_FIT = 1.0  # a how-many-X answer that counts X, against a count of something else
+TITLED_FIT = 1.0  # a name whose last word is the asked noun, against other names
+AGENT_FIT = 0.8  # the name right before the asked verb, its subject
+PAIR_MARGIN = 1.0  # two names closer than this in score are both shown ...
+PAIR_GAP = 0.3  # ... when this far ahead of the third,
+PAIR_SPAN = 60  # and no further apart (characters)
 ARTICLES = frozenset("a an the".split())
 AUXILIARIES = frozenset("is are was were did do does has have had can could will would should may might".split())
 
@@ -448,12 +452,12 @@ def _proximity(doc: str, s: int, e: int, places: dict[str, list[int]], weight: d
     return score / total
 
 
-def _modifier(doc: str, s: int, e: int, end: int) -> bool:
-    """A lone capitalised word standing before a lower-case noun ("two Italian abbots", "French
-    regular army"): it describes the noun, it is not itself the name asked for."""
+def _modifier(doc: str, s: int, e: int, end: int, asked: set[str] = frozenset()) -> bool:
+    """A lone capitalised word standing before a lower-case noun ("French regular army", or one
+    the question names: "two Italian abbots"): it describes the noun, it is not the name asked for."""
     after = re.match(r" ([a-z][\w-]*)", doc[e:end])
     return " " not in doc[s:e] and after is not None and after.group(1) not in STOP_WORDS \
-        and not re.search(r"(?:ed|s)$", after.group(1))
+        and (not re.search(r"(?:ed|s)$", after.group(1)) or stem(after.group(1)) in asked)
 
 
 def _has_unit(span: str) -> bool:
@@ -500,6 +504,20 @@ def _agent(qtype: QuestionType, query: Query, doc: str, hit: Hit,
         return found[1] + passive.start(1), found[1] + passive.end(1)
     before = [c for c in candidates if c[1] <= found[0]]
     return before[0] if before else None
+
+
+DATE_KINDS = {"day": rf"\b(?:{'|'.join(WEEKDAYS)})\b", "month": rf"\b(?:{'|'.join(MONTHS)})\b",
+              "year": r"\b\d{4}\b", "centuri": r"\bcentur"}
+DATE_FIT = 1.0  # "what day" wants a weekday, "what month" a month
+
+
+def _date_kind(span: str, head: set[str]) -> int:
+    """+1 when a date is of the kind the question names ("what day" -> Thursday), -1 when of
+    another kind, 0 when the question names none."""
+    kinds = [DATE_KINDS[k] for k in head if k in DATE_KINDS]
+    if not kinds:
+        return 0
+    return 1 if any(re.search(k, span, re.I) for k in kinds) else -1
 
 
 def _qualifies(doc: str, e: int, end: int, own: set[str]) -> bool:
@@ -573,15 +591,16 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
         if qtype is Q.AMOUNT:
             score += MEASURE_FIT if _has_unit(doc[s:e]) else -MEASURE_FIT
         if (s, e) == subject:
-            score += 0.8
+            score += AGENT_FIT
         if titled:
             score += TITLED_FIT
-        if qtype in (Q.PERSON, Q.PLACE) and _modifier(doc, s, e, hit.end):
+        if qtype in (Q.PERSON, Q.PLACE) and _modifier(doc, s, e, hit.end, own | head):
             score -= 1.0
         if s in objects:
             score += 0.5
         if qtype is Q.DATE:
             score += 0.3 * len(re.findall(r"\d+|[A-Za-z]{3,}", doc[s:e]))
+            score += DATE_FIT * _date_kind(doc[s:e], head)
         elif any(s <= a and b <= e and (a, b) != (s, e) for a, b in candidates):
             score += 0.25  # a range ("from 30 mm to 12 mm") says more than either end
         if measured:
@@ -614,6 +633,13 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
     scored.sort(key=lambda sp: -sp.score)
     best = scored[0]
     margin = best.score - scored[1].score if len(scored) > 1 else 9.0
+    third = scored[1].score - scored[2].score if len(scored) > 2 else 9.0
+    if qtype in (Q.PERSON, Q.PLACE) and len(scored) > 1 and margin < PAIR_MARGIN and third >= PAIR_GAP:
+        a, b = min(best.start, scored[1].start), max(best.end, scored[1].end)
+        if doc.count("(", a, b) > doc.count(")", a, b):
+            b = doc.find(")", b, hit.end) + 1 or b
+        if b - a <= PAIR_SPAN and ";" not in doc[a:b]:
+            return Span(a, b, best.score)  # the pair is sure enough: one of them is the name
     return Span(best.start, best.end, best.score, margin)
 
 
