@@ -314,6 +314,13 @@ def test_the_conference_takes_its_date_from_the_sentence_that_introduced_it(tmp_
     assert Answerer(idx).ask("When were the restoration results presented?").text != "2020"
 
 
+def test_what_conference_takes_the_name_from_the_sentence_that_introduced_it(tmp_path):
+    idx = _index_of(tmp_path, "Findings were shared at the Spring Conference on Lighthouses, held in May 2024.\n\n"
+                              "In a talk during the conference, the keeper presented the restoration results.\n")
+    a = Answerer(idx).ask("What conference were the restoration results presented at?")
+    assert a.text == "the Spring Conference on Lighthouses" and a.quotes[0].text.startswith("Findings")
+
+
 def test_how_many_x_wants_a_count_of_x_and_nothing_else(tmp_path):
     idx = _index_of(tmp_path, "There are over 100 different species of trees in the garden, one of the oldest in "
                               "the city, planted in 1818 next to two opera houses.\n")
@@ -399,3 +406,11 @@ def test_two_names_close_in_score_answer_with_the_stretch_that_holds_both(tmp_pa
                               "Logstown.\n")
     text = Answerer(idx).ask("Who explored Ohio territory in 1750?").text
     assert text == "Christopher Gist, acting on behalf of both Virginia"
+
+
+def test_what_is_x_done_for_is_a_blank_and_what_was_the_x_done_has_no_asked_noun():
+    from askclover.extract import defines, head_words
+
+    assert defines("What is iopofosine-131?") and not defines("What is iopofosine-131 being studied for?")
+    assert head_words("What was the goal of the trial?") == {"goal"}
+    assert head_words("What was the trial designed to evaluate?") == set()

@@ -109,7 +109,7 @@ class Answerer:
             return Answer(question, False, None, (closest,), resolved, qtype, top, hits=tuple(hits),
                           note=f"{NOT_SAID} The closest it comes: “{closest.text}”", why_not=why)
         doc = self.doc(hit)
-        if span is None and qtype in TYPED:
+        if span is None and (qtype in TYPED or qtype is Q.DESCRIPTION):
             hit, span = self.bridged(hit, qtype, query) or (hit, None)
         if span is None and names_only(query, hit.text):
             hit = self.following(hit) or hit
@@ -144,8 +144,9 @@ class Answerer:
     def bridged(self, hit: Hit, qtype: QuestionType, query: Query) -> tuple[Hit, Span] | None:
         """For a sentence that names its event only as "the conference": the date, place or
         number an earlier sentence gives beside that conference ("… Conference …, held in
-        September 2025")."""
-        nouns = {stem(fold(w)) for w in re.findall(r"\bthe\s+([a-z][\w-]+)", hit.text)} - query.stems
+        September 2025"), or for "what conference", the name it gives it."""
+        nouns = {stem(fold(w)) for w in re.findall(r"\bthe\s+([a-z][\w-]+)", hit.text)}
+        nouns = nouns & asked_for(query) if qtype is Q.DESCRIPTION else nouns - query.stems
         earlier: Hit | None = hit
         for _ in range(BRIDGE_SENTENCES if nouns else 0):
             earlier = self.following(earlier, -1)

@@ -87,8 +87,10 @@ class Span:
 
 
 def defines(question: str) -> bool:
-    """True for a question that asks what a thing is or who a named person is."""
-    return bool(DEFINE.match(question) or WHO_IS_NAME.match(question))
+    """True for a question that asks what a thing is or who a named person is (not what it is
+    "studied for": that is a blank to fill)."""
+    blank = BLANK.match(question)
+    return bool(DEFINE.match(question) or WHO_IS_NAME.match(question)) and not (blank and blank.group(2))
 
 
 def classify(question: str, abbreviations: dict[str, str] | None = None) -> QuestionType:
@@ -252,9 +254,11 @@ def head_words(question: str) -> set[str]:
     if not m:
         return set()
     out = set()
-    for w in m.group(1).split():
+    for i, w in enumerate(m.group(1).split()):
         if w in STOP_WORDS or w in AUXILIARIES:
             break
+        if i and re.search(r"\b(?:is|are|was|were)\b", m.group()) and re.search(r"(?:ed|ing)$", w):
+            return set()  # "what was the trial designed to …": the trial is the subject, not what is asked
         out.add(stem(w))
     return out
 
@@ -293,13 +297,17 @@ def _named_by_head(doc: str, start: int, end: int, head: set[str], asked: set[st
     return out
 
 
+NAME_TAILS = frozenset(". of on for".split())
+
+
 def _titled_by_head(doc: str, start: int, end: int, head: set[str], asked: set[str]) -> list[tuple[int, int]]:
-    """Names that carry the asked-for noun as a word of their own ("the Santer Commission" for
-    "what commission", "Battle of Sainte-Foy" for "what battle"), with a word the question lacks."""
+    """Names that carry the asked-for noun as a word of their own, last or before "of"/"on"
+    ("the Santer Commission" for "what commission", "Battle of Sainte-Foy", "Special Conference
+    on Pediatric Cancer"), with a word the question lacks."""
     out = []
     for s, e in _candidates(Q.PERSON, doc, start, end):
-        words = [w for w, _, _ in tokens(doc[s:e])]
-        named = stem(words[-1]) in head or (len(words) > 2 and words[1] == "of" and stem(words[0]) in head)
+        words = [w for w, _, _ in tokens(doc[s:e])] + ["."]
+        named = any(stem(w) in head and nxt in NAME_TAILS for w, nxt in zip(words, words[1:]))
         if named and any(w.isalpha() and w not in STOP_WORDS and stem(w) not in asked for w in words):
             out.append((_with_the(doc, start, s), e))
     return out
@@ -361,7 +369,7 @@ def named_as(doc: str, start: int, end: int, query: Query) -> tuple[int, int] | 
     "Zachęta Gallery, the oldest exhibition site in Warsaw,"); the sentence must say all the
     question says of it."""
     m = ASKS_WHAT_IS.match(query.fixed_text)
-    if not m:
+    if not m or BLANK.match(query.fixed_text):
         return None
     asked = {stem(w) for w, _, _ in tokens(m.group(1)) if w not in STOP_WORDS}
     text = doc[start:end]
@@ -379,7 +387,8 @@ def named_as(doc: str, start: int, end: int, query: Query) -> tuple[int, int] | 
             if words[i][0] in CLAUSE_START:
                 words = words[i + 1:]
                 break
-        if not words or len(words) > MAX_PHRASE or all(w in STOP_WORDS or stem(w) in query.stems for w, _, _ in words):
+        if not words or len(words) > MAX_PHRASE or words[0][0] in STOPS_PHRASE \
+                or all(w in STOP_WORDS or stem(w) in query.stems for w, _, _ in words):
             continue
         return start + a + words[0][1], start + len(head.rstrip())
     return None
@@ -387,7 +396,7 @@ def named_as(doc: str, start: int, end: int, query: Query) -> tuple[int, int] | 
 
 def _with_the(doc: str, start: int, s: int) -> int:
     """Where a name starts with the "the" before it: "the Ohio Company" is how a reader says it."""
-    return s - 4 if re.search(r"\bthe $", doc[start:s]) else s
+    return s - 4 if re.search(r"\b[Tt]he $", doc[start:s]) else s
 
 
 def appositive(doc: str, start: int, end: int, query: Query, head: set[str]) -> tuple[int, int] | None:
