@@ -414,3 +414,11 @@ def test_what_is_x_done_for_is_a_blank_and_what_was_the_x_done_has_no_asked_noun
     assert defines("What is iopofosine-131?") and not defines("What is iopofosine-131 being studied for?")
     assert head_words("What was the goal of the trial?") == {"goal"}
     assert head_words("What was the trial designed to evaluate?") == set()
+
+
+def test_why_answers_with_the_purpose_or_cause_after_the_question_s_words(tmp_path):
+    idx = _index_of(tmp_path, "Most small lakes in the parks are emptied before winter to clean them of plants. "
+                              "The ferry stopped running because the river froze.\n")
+    ans = Answerer(idx)
+    assert ans.ask("Why are the small lakes in the parks emptied before winter?").text == "to clean them of plants"
+    assert ans.ask("Why did the ferry stop running?").text == "because the river froze"

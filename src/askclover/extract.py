@@ -394,6 +394,23 @@ def named_as(doc: str, start: int, end: int, query: Query) -> tuple[int, int] | 
     return None
 
 
+REASON = re.compile(r"\b(?:because(?:\s+of)?|due\s+to|so\s+that|in\s+order\s+to|to(?=\s+(?!(?:the|a|an|be)\b)[a-z]))\s+[^,;:.()]+")
+
+
+def reason(doc: str, start: int, end: int, query: Query) -> tuple[int, int] | None:
+    """For "why …": the purpose or cause the sentence gives after the question's last word
+    ("emptied before winter to clean them of plants", "because …")."""
+    if not re.match(r"\s*why\b", query.fixed_text, re.I):
+        return None
+    toks = [(s, e) for w, s, e in tokens(doc[start:end]) if w not in STOP_WORDS and stem(w) in query.stems]
+    if not toks:
+        return None
+    m = REASON.search(doc, start + toks[-1][1], end)
+    if not m or len(doc[toks[-1][1] + start:m.start()].split()) > 3 or len(m.group().split()) > MAX_PHRASE + 2:
+        return None
+    return m.start(), m.end()
+
+
 def _with_the(doc: str, start: int, s: int) -> int:
     """Where a name starts with the "the" before it: "the Ohio Company" is how a reader says it."""
     return s - 4 if re.search(r"\b[Tt]he $", doc[start:s]) else s
@@ -630,7 +647,8 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
             return Span(s, e, 2.0)
         for s, e in _titled_by_head(doc, hit.start, hit.end, head & lower, own):
             return Span(s, e, 0.0)  # found after choosing the sentence, not a reason to choose it
-        found = complement(doc, hit.start, hit.end, query) or named_as(doc, hit.start, hit.end, query)
+        found = (complement(doc, hit.start, hit.end, query) or named_as(doc, hit.start, hit.end, query)
+                 or reason(doc, hit.start, hit.end, query))
         if found:
             return Span(*found, 0.0)
         if not scored and ASKS_ATTRIBUTE.match(query.fixed_text):
