@@ -422,3 +422,9 @@ def test_why_answers_with_the_purpose_or_cause_after_the_question_s_words(tmp_pa
     ans = Answerer(idx)
     assert ans.ask("Why are the small lakes in the parks emptied before winter?").text == "to clean them of plants"
     assert ans.ask("Why did the ferry stop running?").text == "because the river froze"
+
+
+def test_of_two_numbered_names_the_one_nearer_the_question_s_words_answers(tmp_path):
+    idx = _index_of(tmp_path, "Article 65 of the agreement banned cartels and article 66 made provisions for "
+                              "mergers. The dose was 58.9 mCi in total.\n")
+    assert Answerer(idx).ask("Which article made provisions for mergers?").text == "article 66"

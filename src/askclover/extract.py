@@ -286,7 +286,8 @@ def _named_by_head(doc: str, start: int, end: int, head: set[str], asked: set[st
             break
         nxt, ns, ne = toks[i + 1]
         unit = re.match(r"\s*([A-Za-zµμ%][\w/²³]*)", doc[start + ne:end])
-        measure = re.fullmatch(r"[\d.,]+", nxt) and unit and fold(unit.group(1)) not in STOP_WORDS
+        measure = re.fullmatch(r"[\d.,]+", nxt) and unit and (_has_unit(f"{nxt} {unit.group(1)}")
+                                                             or stem(fold(unit.group(1))) in TIME_STEMS)
         if ns - e <= 1 and any(c.isdigit() for c in nxt) and not measure:
             a, b = start + s, start + ne
             more = re.match(r"\s*(?:and|to|or|-|–)\s*\d+\w*", doc[b:end])
@@ -643,8 +644,9 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
         scored.append(Span(_with_the(doc, hit.start, s) if titled else s, e, score))
     if qtype is Q.DESCRIPTION:
         lower = {stem(w) for w in re.findall(r"\b[a-z][\w-]*", query.fixed_text)}
-        for s, e in _named_by_head(doc, hit.start, hit.end, head, own):
-            return Span(s, e, 2.0)
+        named = _named_by_head(doc, hit.start, hit.end, head, own)
+        if named:  # "Article 65 banned cartels and article 66 made provisions for …": the one nearer the question's words
+            return Span(*max(named, key=lambda se: _proximity(doc, *se, places, weight)), 2.0)
         for s, e in _titled_by_head(doc, hit.start, hit.end, head & lower, own):
             return Span(s, e, 0.0)  # found after choosing the sentence, not a reason to choose it
         found = (complement(doc, hit.start, hit.end, query) or named_as(doc, hit.start, hit.end, query)
