@@ -253,6 +253,9 @@ def head_words(question: str) -> set[str]:
                   r"(?:(?:the|a|an|her|his|their|its|my|your|our)\s+)?([\w-]+(?:\s+[\w-]+){0,2})", q)
     if not m:
         return set()
+    if re.match(r"\s*(?:what|which)\s+(?:is|are|was|were)\s+[A-Z]", question, re.I) and \
+            re.match(r"\s*\w+\s+\w+\s+[A-Z]", question):
+        return set()  # "what was Maria Curie the first …": a name is the subject, not what is asked
     out = set()
     for i, w in enumerate(m.group(1).split()):
         if w in STOP_WORDS or w in AUXILIARIES:
@@ -643,11 +646,10 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
                 score -= 1.0
         scored.append(Span(_with_the(doc, hit.start, s) if titled else s, e, score))
     if qtype is Q.DESCRIPTION:
-        lower = {stem(w) for w in re.findall(r"\b[a-z][\w-]*", query.fixed_text)}
         named = _named_by_head(doc, hit.start, hit.end, head, own)
         if named:  # "Article 65 banned cartels and article 66 made provisions for …": the one nearer the question's words
             return Span(*max(named, key=lambda se: _proximity(doc, *se, places, weight)), 2.0)
-        for s, e in _titled_by_head(doc, hit.start, hit.end, head & lower, own):
+        for s, e in _titled_by_head(doc, hit.start, hit.end, head, own):
             return Span(s, e, 0.0)  # found after choosing the sentence, not a reason to choose it
         found = (complement(doc, hit.start, hit.end, query) or named_as(doc, hit.start, hit.end, query)
                  or reason(doc, hit.start, hit.end, query))
