@@ -107,3 +107,11 @@ def test_he_fits_when_the_text_says_nothing_against_it(tmp_path):
     c = _conversation_of(tmp_path, "At the meeting, the chief officer, Jarrod Longcor, reported the results.\n")
     assert c.ask("Who reported the results?").text == "Jarrod Longcor"
     assert c.ask("What is his role?").resolved == "What is Jarrod Longcor's role?"
+
+
+def test_it_after_what_conference_is_the_conference_the_answer_named(tmp_path):
+    c = _conversation_of(tmp_path, "Findings were shared at the Spring Conference on Lighthouses, held in May 2024 "
+                                   "in Brest. In a talk during the conference, the keeper presented the results.\n")
+    assert c.ask("What conference were the results presented at?").text == "the Spring Conference on Lighthouses"
+    a = c.ask("When was it held?")
+    assert a.resolved == "When was the Spring Conference on Lighthouses held?" and a.text == "May 2024"

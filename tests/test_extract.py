@@ -428,3 +428,13 @@ def test_of_two_numbered_names_the_one_nearer_the_question_s_words_answers(tmp_p
     idx = _index_of(tmp_path, "Article 65 of the agreement banned cartels and article 66 made provisions for "
                               "mergers. The dose was 58.9 mCi in total.\n")
     assert Answerer(idx).ask("Which article made provisions for mergers?").text == "article 66"
+
+
+def test_a_month_is_no_name_and_a_weak_lone_name_does_not_answer_alone():
+    from askclover.answer import sure
+    from askclover.extract import Span, _candidates
+
+    s = "Findings from the CLOVER-2 study were shared at the Spring Conference, held in September 2025."
+    assert [s[a:b] for a, b in _candidates(Q.PLACE, s, 0, len(s))] == ["Findings", "CLOVER-2", "Spring Conference"]
+    assert sure(Span(0, 8, 0.4), Q.PLACE) and not sure(Span(0, 8, -0.3), Q.PLACE)
+    assert sure(Span(0, 8, -0.3), Q.AMOUNT)

@@ -113,7 +113,7 @@ class Answerer:
             hit, span = self.bridged(hit, qtype, query) or (hit, None)
         if span is None and names_only(query, hit.text):
             hit = self.following(hit) or hit
-        if span and span.margin >= MIN_MARGIN.get(qtype, 0.0):
+        if sure(span, qtype):
             around = where = (span.start, span.end)
         elif qtype is Q.YESNO:
             around = where = settling_clause(doc, hit.start, hit.end, query.stems)
@@ -154,7 +154,7 @@ class Answerer:
                 return None
             doc = self.doc(earlier)
             span = best_span(qtype, earlier, doc, query, self.index)
-            if span and span.margin >= MIN_MARGIN.get(qtype, 0.0):
+            if sure(span, qtype):
                 beside = doc[max(earlier.start, span.start - BRIDGE_REACH):min(earlier.end, span.end + BRIDGE_REACH)]
                 if nouns & {stem(w) for w, _, _ in tokens(beside)}:
                     return earlier, span
@@ -191,6 +191,13 @@ class Answerer:
             if found:
                 return hit, Span(*found, 1.5)
         return None
+
+
+def sure(span: Span | None, qtype: QuestionType) -> bool:
+    """Whether a span can answer alone: well ahead of the runner-up and, for a name, with some
+    evidence for it (a lone name scoring below nothing is only the sentence's one capital)."""
+    return span is not None and span.margin >= MIN_MARGIN.get(qtype, 0.0) \
+        and (span.score > 0 or qtype not in (Q.PERSON, Q.PLACE))
 
 
 def span_weight(span: Span | None) -> float:

@@ -28,6 +28,7 @@ class Conversation:
         self.last: Answer | None = None
         self.referent = ""
         self.topic = ""
+        self.named = ""
         self.context = ""
 
     @property
@@ -37,7 +38,7 @@ class Conversation:
     def reset(self) -> None:
         """Forget the previous turns."""
         self.last = None
-        self.referent = self.topic = ""
+        self.referent = self.topic = self.named = ""
         self.context = ""
 
     def is_follow_up(self, question: str) -> bool:
@@ -85,6 +86,7 @@ class Conversation:
                 self.referent, self.context = subject(question), self.passage_text(answer)
             if not follow_up:
                 self.topic = asked_phrase(question)
+                self.named = named_thing(question, answer)
         return answer
 
     def passage_text(self, answer: Answer) -> str:
@@ -105,7 +107,7 @@ class Conversation:
             if " — " in merged and self.referent and self.referent in previous:
                 return previous.replace(self.referent, body, 1), body
             return merged, ""
-        thing = self.referent or self.topic
+        thing = self.named or self.referent or self.topic
         for pron, referent, suffix in (("her|his", self.referent, "'s"), ("she|he|him", self.referent, ""),
                                        ("their|its", thing, "'s"), ("they|it|them", thing, "")):
             m = re.search(rf"\b(?:{pron})\b", q, flags=re.I)
@@ -138,6 +140,15 @@ def subject(question: str) -> str:
             words.append(w)
         if words and not {stem(fold(w)) for w in words} <= head:
             return "the " + " ".join(words)
+    return ""
+
+
+def named_thing(question: str, answer: Answer) -> str:
+    """The thing an answer named for "what conference …" ("the … Conference on Pediatric
+    Cancer"): what "it" in the next question stands for."""
+    if answer.qtype in (QuestionType.DESCRIPTION, QuestionType.PLACE) and answer.span and answer.text \
+            and head_words(question) and len(answer.text) <= 100 and answer.text[-1:].isalnum():
+        return answer.text
     return ""
 
 

@@ -199,8 +199,8 @@ def _candidates(qtype: QuestionType, doc: str, start: int, end: int) -> list[tup
                     break
                 s += len(first)
                 s += len(text[s:e]) - len(text[s:e].lstrip())
-            if s >= e or _common_word(doc, text, s, e):
-                continue
+            if s >= e or _common_word(doc, text, s, e) or DATE.fullmatch(text, s, e):
+                continue  # "September 2025" is no name
             if qtype is Q.PLACE and e + 5 < len(text) and text[e:e + 5] == " and " and text[e + 5:e + 6].isupper():
                 m2 = CAPITALISED.match(text, e + 5)
                 if m2:
