@@ -317,7 +317,7 @@ def _titled_by_head(doc: str, start: int, end: int, head: set[str], asked: set[s
     return out
 
 
-BLANK = re.compile(r"(?i:\s*(?:what|which)\s+(?:do|does|did|can|could|will|would)\s)(.*\w)\W*$|"
+BLANK = LazyPattern(r"(?i:\s*(?:what|which)\s+(?:do|does|did|can|could|will|would)\s)(.*\w)\W*$|"
                    r"(?i:\s*(?:what|which)\s+(?:is|are|was|were|has|have|had)\s)(.*\w\s+(?:of|on|in|to|for|by|with|from|under|as|about))\W*$|"
                    r"(.*\w)\s+(?i:what|which)\W*$")
 STOPS_PHRASE = frozenset("that which who whom whose where when while though although because so but as if "
@@ -363,7 +363,7 @@ def complement(doc: str, start: int, end: int, query: Query) -> tuple[int, int] 
     return None
 
 
-ASKS_WHAT_IS = re.compile(r"\s*(?:what|which)(?:\s+[\w-]+){0,2}?\s+(?:is|are|was|were)\s+(.*\w)", re.I)
+ASKS_WHAT_IS = LazyPattern(r"\s*(?:what|which)(?:\s+[\w-]+){0,2}?\s+(?:is|are|was|were)\s+(.*\w)", re.I)
 CLAUSE_START = frozenset("that which who when while whilst where despite although though because since if".split())
 
 
@@ -398,7 +398,7 @@ def named_as(doc: str, start: int, end: int, query: Query) -> tuple[int, int] | 
     return None
 
 
-REASON = re.compile(r"\b(?:because(?:\s+of)?|due\s+to|so\s+that|in\s+order\s+to|to(?=\s+(?!(?:the|a|an|be)\b)[a-z]))\s+[^,;:.()]+")
+REASON = LazyPattern(r"\b(?:because(?:\s+of)?|due\s+to|so\s+that|in\s+order\s+to|to(?=\s+(?!(?:the|a|an|be)\b)[a-z]))\s+[^,;:.()]+")
 
 
 def reason(doc: str, start: int, end: int, query: Query) -> tuple[int, int] | None:
