@@ -438,3 +438,11 @@ def test_a_month_is_no_name_and_a_weak_lone_name_does_not_answer_alone():
     assert [s[a:b] for a, b in _candidates(Q.PLACE, s, 0, len(s))] == ["Findings", "CLOVER-2", "Spring Conference"]
     assert sure(Span(0, 8, 0.4), Q.PLACE) and not sure(Span(0, 8, -0.3), Q.PLACE)
     assert sure(Span(0, 8, -0.3), Q.AMOUNT)
+
+
+def test_what_type_of_x_answers_with_the_words_before_x(tmp_path):
+    idx = _index_of(tmp_path, "Opposition members can table “wrecking amendments” to the bill. The most notable "
+                              "examples of Renaissance architecture in the city are the merchant houses.\n")
+    ans = Answerer(idx)
+    assert ans.ask("What type of amendments might opposition members table?").text == "wrecking amendments"
+    assert ans.ask("The merchant houses are examples of what type of architecture?").text == "Renaissance architecture"

@@ -398,6 +398,29 @@ def named_as(doc: str, start: int, end: int, query: Query) -> tuple[int, int] | 
     return None
 
 
+KIND_OF = LazyPattern(r"\b(?:what|which)\s+(?:kind|type|sort|form|style)s?\s+of\s+([\w-]+)", re.I)
+
+
+def kind_of(doc: str, start: int, end: int, query: Query) -> tuple[int, int] | None:
+    """For "what type of architecture …": the asked noun with the words the sentence puts before
+    it ("Renaissance architecture", "wrecking amendments"), back to a function word."""
+    m = KIND_OF.search(query.fixed_text)
+    if not m:
+        return None
+    noun = stem(fold(m.group(1)))
+    toks = list(tokens(doc[start:end]))
+    for i, (w, s, e) in enumerate(toks):
+        if stem(w) != noun:
+            continue
+        j = i
+        while j and toks[j - 1][0] not in STOP_WORDS and i - j < 2 \
+                and not re.search(r"[,;:.()\"“”]", doc[start + toks[j - 1][2]:start + toks[j][1]]):
+            j -= 1
+        if j < i and any(stem(w) not in query.stems for w, _, _ in toks[j:i]):
+            return start + toks[j][1], start + e
+    return None
+
+
 REASON = LazyPattern(r"\b(?:because(?:\s+of)?|due\s+to|so\s+that|in\s+order\s+to|to(?=\s+(?!(?:the|a|an|be)\b)[a-z]))\s+[^,;:.()]+")
 
 
@@ -651,8 +674,8 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
             return Span(*max(named, key=lambda se: _proximity(doc, *se, places, weight)), 2.0)
         for s, e in _titled_by_head(doc, hit.start, hit.end, head, own):
             return Span(s, e, 0.0)  # found after choosing the sentence, not a reason to choose it
-        found = (complement(doc, hit.start, hit.end, query) or named_as(doc, hit.start, hit.end, query)
-                 or reason(doc, hit.start, hit.end, query))
+        found = (kind_of(doc, hit.start, hit.end, query) or complement(doc, hit.start, hit.end, query)
+                 or named_as(doc, hit.start, hit.end, query) or reason(doc, hit.start, hit.end, query))
         if found:
             return Span(*found, 0.0)
         if not scored and ASKS_ATTRIBUTE.match(query.fixed_text):
