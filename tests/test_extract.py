@@ -446,3 +446,13 @@ def test_what_type_of_x_answers_with_the_words_before_x(tmp_path):
     ans = Answerer(idx)
     assert ans.ask("What type of amendments might opposition members table?").text == "wrecking amendments"
     assert ans.ask("The merchant houses are examples of what type of architecture?").text == "Renaissance architecture"
+
+
+def test_in_which_case_answers_with_the_name_after_in(tmp_path):
+    idx = _index_of(tmp_path, "In Konsumentombudsmannen v De Agostini the Court of Justice reviewed Swedish bans "
+                              "on advertising to children. In 1700 settlers moved to the colony of Virginia, "
+                              "where they were promised land in Lower Norfolk County.\n")
+    ans = Answerer(idx)
+    assert ans.ask("In which case did the Court of Justice review Swedish bans on advertising?").text == \
+        "Konsumentombudsmannen v De Agostini"
+    assert ans.ask("In what colony were settlers promised land?").text != "Lower Norfolk County"

@@ -55,7 +55,7 @@ DATE = LazyPattern(
     re.IGNORECASE,
 )
 CAPITALISED = LazyPattern(
-    r"(?:[A-Z][\w’'.-]*|\d+[A-Z][\w-]*)(?:\s+(?:(?:of|de|du|von|van|der|the|and|&|for|on|la|le)\s+)*"
+    r"(?:[A-Z][\w’'.-]*|\d+[A-Z][\w-]*)(?:\s+(?:(?:of|de|du|von|van|der|the|and|&|for|on|la|le|v\.?)\s+)*"
     r"(?:[A-Z][\w’'.-]*|\d+\w*))*"
 )
 ASKS_ATTRIBUTE = re.compile(r"\s*what\s+(?:is|was|are|were)\s+(?:the|its|their|his|her)\s+[\w-]+(?:\s+[\w-]+)?\s+of\b", re.I)
@@ -398,6 +398,29 @@ def named_as(doc: str, start: int, end: int, query: Query) -> tuple[int, int] | 
     return None
 
 
+PREPOSITION_WH = LazyPattern(r"\s*(in|at|on|by|from|under|during|with|to|into)\s+(?:which|what)\s+[\w-]+", re.I)
+
+
+def after_preposition(doc: str, start: int, end: int, query: Query) -> tuple[int, int] | None:
+    """For "In which case did …": the name the sentence puts after that same preposition
+    ("in Commission v France"), when the question does not name it itself."""
+    m = PREPOSITION_WH.match(query.fixed_text)
+    if not m or stem(fold(m.group().split()[-1])) in {stem(w) for w, _, _ in tokens(doc[start:end])}:
+        return None  # the sentence names the asked noun ("the colony of Virginia"): read it whole
+    own = query.stems
+    for found in re.finditer(rf"\b{m.group(1)}\s+(?:the\s+)?", doc[start:end], re.I):
+        name = CAPITALISED.match(doc, start + found.end(), end)
+        if not name:
+            continue
+        text = name.group().rstrip(".")
+        cut = re.search(r"\s+the\s+(.*)$", text)  # "… v De Agostini the Court of Justice reviewed"
+        if cut and all(w in STOP_WORDS or stem(w) in own for w, _, _ in tokens(cut.group(1))):
+            text = text[:cut.start()]
+        if any(w.isalpha() and w not in STOP_WORDS and stem(w) not in own for w, _, _ in tokens(text)):
+            return name.start(), name.start() + len(text)
+    return None
+
+
 KIND_OF = LazyPattern(r"\b(?:what|which)\s+(?:kind|type|sort|form|style)s?\s+of\s+([\w-]+)", re.I)
 
 
@@ -674,7 +697,8 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
             return Span(*max(named, key=lambda se: _proximity(doc, *se, places, weight)), 2.0)
         for s, e in _titled_by_head(doc, hit.start, hit.end, head, own):
             return Span(s, e, 0.0)  # found after choosing the sentence, not a reason to choose it
-        found = (kind_of(doc, hit.start, hit.end, query) or complement(doc, hit.start, hit.end, query)
+        found = (kind_of(doc, hit.start, hit.end, query) or after_preposition(doc, hit.start, hit.end, query)
+                 or complement(doc, hit.start, hit.end, query)
                  or named_as(doc, hit.start, hit.end, query) or reason(doc, hit.start, hit.end, query))
         if found:
             return Span(*found, 0.0)
