@@ -456,3 +456,10 @@ def test_in_which_case_answers_with_the_name_after_in(tmp_path):
     assert ans.ask("In which case did the Court of Justice review Swedish bans on advertising?").text == \
         "Konsumentombudsmannen v De Agostini"
     assert ans.ask("In what colony were settlers promised land?").text != "Lower Norfolk County"
+
+
+def test_how_long_reads_a_span_of_years_as_a_duration():
+    from askclover.extract import _candidates
+
+    s = "The Summer Theatre was in operation from 1870 to 1939, and reopened in 1950."
+    assert [s[a:b] for a, b in _candidates(Q.DURATION, s, 0, len(s))] == ["1870 to 1939"]

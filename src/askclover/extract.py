@@ -184,6 +184,8 @@ def _candidates(qtype: QuestionType, doc: str, start: int, end: int) -> list[tup
             if before and fold(before.group(1)) not in STOP_WORDS and span[:1].isdigit():
                 continue
             out.append((a, b))
+        if qtype is Q.DURATION:  # "in operation from 1870 to 1939": a span of years is a duration
+            out += [(start + m.start(), start + m.end()) for m in DATE.finditer(text) if re.search(r"\d\s*(?:-|–|to)\s*\d", m.group())]
         return out + _ranges(doc, out)
     if qtype is Q.DATE:
         return [(start + m.start(), start + m.end()) for m in DATE.finditer(text)]
