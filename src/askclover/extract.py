@@ -360,7 +360,9 @@ def complement(doc: str, start: int, end: int, query: Query) -> tuple[int, int] 
                 break
             k += 1
         words = [w for w, _, _ in toks[j:k] if w not in STOP_WORDS]
-        if words and k - j < MAX_PHRASE and not any(stem(w) in own for w in words):
+        if k - j >= MAX_PHRASE:
+            return None  # no clear end: the sentence says more than a phrase
+        if words and not any(stem(w) in own for w in words):
             return start + toks[j][1], start + toks[k - 1][2]
     return None
 
