@@ -463,3 +463,9 @@ def test_how_long_reads_a_span_of_years_as_a_duration():
 
     s = "The Summer Theatre was in operation from 1870 to 1939, and reopened in 1950."
     assert [s[a:b] for a, b in _candidates(Q.DURATION, s, 0, len(s))] == ["1870 to 1939"]
+
+
+def test_a_fragment_sentence_takes_its_value_from_the_next(tmp_path):
+    idx = _index_of(tmp_path, "The museum reopened after repairs.\n\nReference\n- Harbour Trust. News Release. "
+                              "Oct. 27, 2025.\n")
+    assert Answerer(idx).ask("When was the news release?").text == "Oct. 27, 2025"

@@ -34,6 +34,7 @@ TYPED_COVERAGE = 0.35
 UNKNOWN_COVERAGE = 0.5
 NOT_SAID = "The article doesn't say."
 MAX_ANTECEDENTS = 3
+FRAGMENT_WORDS = 4
 LEADING_PRONOUNS = frozenset("he she his her its it they their this these".split())
 
 
@@ -113,6 +114,11 @@ class Answerer:
             hit, span = self.bridged(hit, qtype, query) or (hit, None)
         if span is None and names_only(query, hit.text):
             hit = self.following(hit) or hit
+        elif span is None and qtype in TYPED and len(hit.text.split()) <= FRAGMENT_WORDS:
+            nxt = self.following(hit)  # "News Release. Oct. 27, 2025.": a fragment, its value next
+            found = nxt and best_span(qtype, nxt, doc, query, self.index)
+            if found and sure(found, qtype):
+                hit, span = nxt, found
         if sure(span, qtype):
             around = where = (span.start, span.end)
         elif qtype is Q.YESNO:
