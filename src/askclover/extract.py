@@ -368,6 +368,7 @@ def complement(doc: str, start: int, end: int, query: Query) -> tuple[int, int] 
 
 
 ASKS_WHAT_IS = LazyPattern(r"\s*(?:what|which)(?:\s+[\w-]+){0,2}?\s+(?:is|are|was|were)\s+(.*\w)", re.I)
+LEAD_WORDS = frozenset("however then thus so also still yet".split())
 CLAUSE_START = frozenset("that which who when while whilst where despite although though because since if".split())
 
 
@@ -388,17 +389,65 @@ def named_as(doc: str, start: int, end: int, query: Query) -> tuple[int, int] | 
         said = re.split(r"[;:.()]|\s(?:and|but|which|who|that)\s", said + ".")[0]
         if not asked <= {stem(w) for w, _, _ in tokens(said)}:
             continue
-        head = re.sub(r"\s*\([^()]*\)$", lambda p: " " * len(p.group()), text[:m.start()])  # "The mermaid (syrenka) is": not its gloss
-        a = max(head.rfind(c) for c in ",;:()") + 1
-        words = list(tokens(head[a:]))
-        for i in range(len(words) - 1, -1, -1):
-            if words[i][0] in CLAUSE_START:
-                words = words[i + 1:]
-                break
-        if not words or len(words) > MAX_PHRASE or words[0][0] in STOPS_PHRASE \
-                or all(w in STOP_WORDS or stem(w) in query.stems for w, _, _ in words):
+        found = _phrase_before(doc, start, start + m.start(), query.stems)
+        if found:
+            return found
+    return None
+
+
+def _phrase_before(doc: str, start: int, at: int, own: set[str]) -> tuple[int, int] | None:
+    """The noun phrase that ends at ``at``, back to punctuation or a clause word, if short and
+    saying something the question does not."""
+    head = re.sub(r"\s*\([^()]*\)$", lambda p: " " * len(p.group()), doc[start:at])  # "The mermaid (syrenka) is": not its gloss
+    a = max(head.rfind(c) for c in ",;:()") + 1
+    words = list(tokens(head[a:]))
+    for i in range(len(words) - 1, -1, -1):
+        if words[i][0] in CLAUSE_START:
+            words = words[i + 1:]
+            break
+    while words:  # "Increasingly the Court …", "However after 1945 anti-colonial movements"
+        if words[0][0].endswith("ly") or words[0][0] in LEAD_WORDS:
+            words = words[1:]
+        elif len(words) > 2 and words[0][0] in STOPS_PHRASE and words[1][0][:1].isdigit():
+            words = words[2:]
+        else:
+            break
+    if not words or len(words) > MAX_PHRASE or words[0][0] in STOPS_PHRASE \
+            or all(w in STOP_WORDS or stem(w) in own for w, _, _ in words):
+        return None
+    return start + a + words[0][1], start + len(head.rstrip())
+
+
+ASKS_SUBJECT = LazyPattern(r"(?:[^,?]*,\s*)?(?:what|which)\s+(.*\w)", re.I)
+
+
+def subject_of(doc: str, start: int, end: int, query: Query) -> tuple[int, int] | None:
+    """For "What entity has taken the view that …": the noun phrase before the question's verb
+    in a sentence that says the rest of the question after it ("the Court of Justice has taken
+    the view that …")."""
+    m = ASKS_SUBJECT.match(query.fixed_text)
+    if not m or BLANK.match(query.fixed_text) or ASKS_WHAT_IS.match(query.fixed_text):
+        return None
+    rest = [w for w, _, _ in tokens(m.group(1))]
+    if {"do", "does", "did"} & set(rest[:3]):
+        return None  # "what did X do": the blank is the object
+    toks = list(tokens(doc[start:end]))
+    stems = [stem(w) for w, _, _ in toks]
+    for p in range(min(3, len(rest))):  # the verb: first ("what challenged"), after the noun, or after it and "has"
+        if rest[p] in STOP_WORDS or stem(rest[p]) not in stems or (p == 0 and not re.search(r"(?:ed|s)$", rest[p])) \
+                or (p == 2 and rest[1] not in AUXILIARIES):
             continue
-        return start + a + words[0][1], start + len(head.rstrip())
+        i = stems.index(stem(rest[p]))
+        said = [stem(w) for w in rest[p:] if w not in STOP_WORDS]
+        if sum(t in stems[i:] for t in said) < max(2, len(said) - 1):
+            continue
+        while i and toks[i - 1][0] in AUXILIARIES:
+            i -= 1
+        if i > 1 and toks[i - 1][0] == "to":  # "movements began to challenge"
+            i -= 2
+        found = _phrase_before(doc, start, start + toks[i][1], query.stems)
+        if found:
+            return found
     return None
 
 
@@ -703,7 +752,8 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
             return Span(s, e, 0.0)  # found after choosing the sentence, not a reason to choose it
         found = (kind_of(doc, hit.start, hit.end, query) or after_preposition(doc, hit.start, hit.end, query)
                  or complement(doc, hit.start, hit.end, query)
-                 or named_as(doc, hit.start, hit.end, query) or reason(doc, hit.start, hit.end, query))
+                 or named_as(doc, hit.start, hit.end, query) or subject_of(doc, hit.start, hit.end, query)
+                 or reason(doc, hit.start, hit.end, query))
         if found:
             return Span(*found, 0.0)
         if not scored and ASKS_ATTRIBUTE.match(query.fixed_text):
