@@ -483,3 +483,9 @@ def test_what_did_the_verb_answers_with_the_phrase_before_that_verb(tmp_path):
     assert ans.ask("What entity has taken the view that free trade serves well-being?").text == "the Court of Justice"
     assert ans.ask("After 1945, what challenged the Empire?").text == "anti-colonial movements"
     assert ans.ask("What policy gave Britain dominance in world trade?").text != "Britain had adopted a policy"
+
+
+def test_a_long_phrase_before_an_appositive_gives_its_name(tmp_path):
+    idx = _index_of(tmp_path, "For the Conservatives, the main disappointment was the loss of Edinburgh Pentlands, "
+                              "the seat of former party leader David McLetchie, to the SNP.\n")
+    assert Answerer(idx).ask("What was the seat of former party leader David McLetchie?").text == "Edinburgh Pentlands"

@@ -412,6 +412,9 @@ def _phrase_before(doc: str, start: int, at: int, own: set[str]) -> tuple[int, i
             words = words[2:]
         else:
             break
+    if len(words) > MAX_PHRASE:  # "the main disappointment was the loss of Edinburgh Pentlands": its name
+        name = re.search(r"(?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*$", head.rstrip())
+        words = [t for t in words if name and a + t[1] >= name.start()]
     if not words or len(words) > MAX_PHRASE or words[0][0] in STOPS_PHRASE \
             or all(w in STOP_WORDS or stem(w) in own for w, _, _ in words):
         return None
