@@ -417,6 +417,9 @@ def test_what_is_x_done_for_is_a_blank_and_what_was_the_x_done_has_no_asked_noun
     assert defines("What is iopofosine-131?") and not defines("What is iopofosine-131 being studied for?")
     assert head_words("What was the goal of the trial?") == {"goal"}
     assert head_words("What was the trial designed to evaluate?") == set()
+    assert head_words("What fuelled demands for home rule?") == set()
+    assert head_words("What speed limit was set?") == {"speed", "limit"}
+    assert head_words("What dosing schedules are being tested?") == {"dose", "schedul"}
 
 
 def test_why_answers_with_the_purpose_or_cause_after_the_question_s_words(tmp_path):

@@ -262,8 +262,9 @@ def head_words(question: str) -> set[str]:
     for i, w in enumerate(m.group(1).split()):
         if w in STOP_WORDS or w in AUXILIARIES:
             break
-        if i and re.search(r"\b(?:is|are|was|were)\b", m.group()) and re.search(r"(?:ed|ing)$", w):
-            return set()  # "what was the trial designed to …": the trial is the subject, not what is asked
+        if re.search(r"..[^e]ed$", w) and not i or \
+                i and re.search(r"(?:ed|ing)$", w) and re.search(r"\b(?:is|are|was|were)\b", m.group()):
+            return set()  # "what fuelled …", "what was the trial designed to …": no noun is asked for
         out.add(stem(w))
     return out
 
