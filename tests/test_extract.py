@@ -492,3 +492,13 @@ def test_a_long_phrase_before_an_appositive_gives_its_name(tmp_path):
     idx = _index_of(tmp_path, "For the Conservatives, the main disappointment was the loss of Edinburgh Pentlands, "
                               "the seat of former party leader David McLetchie, to the SNP.\n")
     assert Answerer(idx).ask("What was the seat of former party leader David McLetchie?").text == "Edinburgh Pentlands"
+
+
+def test_the_party_takes_its_name_from_the_sentence_before_and_a_date_phrase_is_no_subject(tmp_path):
+    idx = _index_of(tmp_path, "The campaign of the Scottish National Party (SNP) won support. The party argued that "
+                              "oil revenues were not benefitting Scotland. A sharp rise in nationalism in Scotland "
+                              "during the late 1960s fuelled demands for home rule.\n")
+    ans = Answerer(idx)
+    assert ans.ask("Which party argued that oil revenues were not benefitting Scotland?").text == \
+        "the Scottish National Party"
+    assert ans.ask("What fuelled demands for home rule?").text == "A sharp rise in nationalism in Scotland"

@@ -151,8 +151,9 @@ class Answerer:
         """For a sentence that names its event only as "the conference": the date, place or
         number an earlier sentence gives beside that conference ("… Conference …, held in
         September 2025"), or for "what conference", the name it gives it."""
-        nouns = {stem(fold(w)) for w in re.findall(r"\bthe\s+([a-z][\w-]+)", hit.text)}
-        nouns = nouns & asked_for(query) if qtype is Q.DESCRIPTION else nouns - query.stems
+        nouns = {stem(fold(w)) for w in re.findall(r"\b[Tt]he\s+([a-z][\w-]+)", hit.text)}
+        head = asked_for(query)
+        nouns = nouns & head if qtype is Q.DESCRIPTION or nouns & head else nouns - query.stems
         earlier: Hit | None = hit
         for _ in range(BRIDGE_SENTENCES if nouns else 0):
             earlier = self.following(earlier, -1)

@@ -400,6 +400,8 @@ def _phrase_before(doc: str, start: int, at: int, own: set[str]) -> tuple[int, i
     """The noun phrase that ends at ``at``, back to punctuation or a clause word, if short and
     saying something the question does not."""
     head = re.sub(r"\s*\([^()]*\)$", lambda p: " " * len(p.group()), doc[start:at])  # "The mermaid (syrenka) is": not its gloss
+    head = re.sub(r"\s+(?:in|during|by|after|before|since|until|from)\s+(?:the\s+)?(?:(?:early|late|mid\S*)\s+)?\S*\d\S*\s*$",
+                  lambda p: " " * len(p.group()), head)  # "A sharp rise in nationalism during the late 1960s"
     a = max(head.rfind(c) for c in ",;:()") + 1
     words = list(tokens(head[a:]))
     for i in range(len(words) - 1, -1, -1):
