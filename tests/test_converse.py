@@ -115,3 +115,12 @@ def test_it_after_what_conference_is_the_conference_the_answer_named(tmp_path):
     assert c.ask("What conference were the results presented at?").text == "the Spring Conference on Lighthouses"
     a = c.ask("When was it held?")
     assert a.resolved == "When was the Spring Conference on Lighthouses held?" and a.text == "May 2024"
+
+
+def test_and_the_girl_reads_her_sentence_not_his(tmp_path):
+    c = _conversation_of(tmp_path, "Case 1: A 25-year-old man was treated. He remained alive more than 18 months "
+                                   "after starting treatment.\n\nCase 2: A 15-year-old girl was treated. She remained "
+                                   "alive more than 17 months after treatment initiation.\n")
+    c.ask("What happened to the 25-year-old man?")
+    assert c.ask("How long did he live after starting treatment?").text == "more than 18 months"
+    assert c.ask("And the girl?").text == "more than 17 months"

@@ -5,7 +5,8 @@ import re
 from dataclasses import replace
 
 from .extract import (Span, defines, appositive, asked_for, best_span, classify, conflict, coverage,
-                      definition_span, focus, identity, missing_numbers, names_only, predicates, settling_clause, trim)
+                      definition_span, focus, gender_clash, identity, missing_numbers, names_only, predicates,
+                      settling_clause, trim)
 from .index import Index
 from .model import Answer, Hit, Quote, QuestionType
 from .retrieve import Query, Retriever, understand
@@ -29,6 +30,7 @@ SPAN_FULL = 0.5  # a span scoring this much counts fully; weaker ones, less
 W_PREDICATE = 0.2
 W_IDENTITY = 0.3
 W_NUMBERS = 1.0
+W_GENDER = 0.5
 KNOWN_COVERAGE = 0.4
 TYPED_COVERAGE = 0.35
 UNKNOWN_COVERAGE = 0.5
@@ -96,6 +98,7 @@ class Answerer:
                 score = hit.score / top + W_COVERAGE * cov + span_weight(span)
                 score += W_PREDICATE * predicates(query, hit.text)
                 score += W_IDENTITY * identity(query.fixed_text, hit.text, context)
+                score -= W_GENDER * gender_clash(query.fixed_text, hit.text)
                 score -= W_NUMBERS * bool(missing_numbers(query.fixed_text, context))
                 if best is None or score > best[0]:
                     best = (score, hit, span, cov)

@@ -824,6 +824,19 @@ def identity(question: str, sentence: str, passage: str) -> int:
     return verdict
 
 
+GENDERED = {"f": frozenset("girl girls woman women she her hers mother daughter sister wife queen".split()),
+            "m": frozenset("boy boys man men he him his father son brother husband king".split())}
+
+
+def gender_clash(question: str, sentence: str) -> bool:
+    """True when the question asks about a girl or woman and the sentence speaks only of "he"
+    and "his" (or the other way round): it is about someone else."""
+    asked = {g for g, words in GENDERED.items() for w, _, _ in tokens(question) if w in words}
+    said = {g for g, words in GENDERED.items() for w, _, _ in tokens(sentence)
+            if w in words and w in {"he", "him", "his", "she", "her", "hers"}}
+    return len(asked) == 1 and bool(said) and not asked & said
+
+
 def _roman(n: int) -> str:
     """1-39 in Roman numerals ("World War 1" is "World War I")."""
     return "X" * (n // 10) + ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"][n % 10]
