@@ -98,9 +98,11 @@ def test_and_someone_else_asks_the_same_of_them(tmp_path):
 
 
 def test_them_stands_for_what_was_asked_about(tmp_path):
-    c = _conversation_of(tmp_path, "The side effects were anemia and fatigue. None of the side effects were serious.\n")
+    c = _conversation_of(tmp_path, "The program supports treatments for serious conditions.\n\nThe side effects were "
+                                   "anemia and fatigue, all of them expected and manageable.\n")
     c.ask("What were the side effects?")
-    assert c.ask("Were any of them serious?").resolved == "Were any of the side effects serious?"
+    a = c.ask("Were any of them serious?")
+    assert a.resolved == "Were any of the side effects serious?" and "side effects" in a.quotes[0].text
 
 
 def test_he_fits_when_the_text_says_nothing_against_it(tmp_path):

@@ -18,6 +18,8 @@ CONDITION = re.compile(rf"{LEAD}\s+{PREPOSITIONS}", re.I)
 CONDITION_WORD = re.compile(PREPOSITIONS, re.I)
 WH_START = re.compile(r"^\s*(?:and\s+|also\s+)?(?:what|which|who|whom|whose|when|where|why|how)\b(?!\s+about)", re.I)
 CONTEXT_WEIGHT = 0.5
+THING_PRONOUN = re.compile(r"\b(?:they|them|it|its|their)\b", re.I)  # "were any of them serious": read whole
+PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.I)  # "her survival": the girl is context
 
 
 class Conversation:
@@ -70,7 +72,8 @@ class Conversation:
             resolved, newcomer = self.resolve(question, prev)
             if newcomer:  # the same question of someone else: asked afresh, not near the last answer
                 context, near, head = (), frozenset(), frozenset(head_words(prev.question))
-            asked = resolved if elliptical and " — " not in resolved else question
+            things = THING_PRONOUN.search(question) and not PERSON_PRONOUN.search(question)
+            asked = resolved if (elliptical or things) and " — " not in resolved else question
             answer = replace(self.answerer.ask(asked, context, near, resolved=resolved,
                                                qtype=prev.qtype if elliptical else None, head=head),
                              question=question.strip())
