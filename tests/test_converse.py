@@ -106,9 +106,12 @@ def test_them_stands_for_what_was_asked_about(tmp_path):
 
 
 def test_he_fits_when_the_text_says_nothing_against_it(tmp_path):
-    c = _conversation_of(tmp_path, "At the meeting, the chief officer, Jarrod Longcor, reported the results.\n")
+    c = _conversation_of(tmp_path, "The trial enrolled children in Canada. At the meeting, the chief officer, Jarrod "
+                                   "Longcor, reported the results. The drug was well tolerated. Doses were given "
+                                   "14 days apart.\n")
     assert c.ask("Who reported the results?").text == "Jarrod Longcor"
-    assert c.ask("What is his role?").resolved == "What is Jarrod Longcor's role?"
+    a = c.ask("What is his role?")
+    assert a.resolved == "What is Jarrod Longcor's role?" and a.text == "the chief officer"
 
 
 def test_it_after_what_conference_is_the_conference_the_answer_named(tmp_path):

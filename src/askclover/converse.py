@@ -5,7 +5,7 @@ import re
 from dataclasses import replace
 
 from .answer import Answerer
-from .extract import head_words
+from .extract import WHO_IS_NAME, head_words
 from .index import Index
 from .model import Answer, QuestionType
 from .text import STOP_WORDS, fold, stem, tokens
@@ -18,8 +18,8 @@ CONDITION = re.compile(rf"{LEAD}\s+{PREPOSITIONS}", re.I)
 CONDITION_WORD = re.compile(PREPOSITIONS, re.I)
 WH_START = re.compile(r"^\s*(?:and\s+|also\s+)?(?:what|which|who|whom|whose|when|where|why|how)\b(?!\s+about)", re.I)
 CONTEXT_WEIGHT = 0.5
-THING_PRONOUN = re.compile(r"\b(?:they|them|it|its|their)\b", re.I)  # "were any of them serious": read whole
-PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.I)  # "her survival": the girl is context
+THING_PRONOUN = re.compile(r"\b(?:they|them|it|its|their)\b", re.I)  # "were any of them serious": asked whole
+PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.I)  # "her survival": the girl is context, unless "what is his role"
 
 
 class Conversation:
@@ -72,8 +72,8 @@ class Conversation:
             resolved, newcomer = self.resolve(question, prev)
             if newcomer:  # the same question of someone else: asked afresh, not near the last answer
                 context, near, head = (), frozenset(), frozenset(head_words(prev.question))
-            things = THING_PRONOUN.search(question) and not PERSON_PRONOUN.search(question)
-            asked = resolved if (elliptical or things) and " — " not in resolved else question
+            whole = (THING_PRONOUN.search(question) and not PERSON_PRONOUN.search(question)) or WHO_IS_NAME.match(resolved)
+            asked = resolved if (elliptical or whole) and " — " not in resolved else question
             answer = replace(self.answerer.ask(asked, context, near, resolved=resolved,
                                                qtype=prev.qtype if elliptical else None, head=head),
                              question=question.strip())
