@@ -38,3 +38,13 @@ def test_speller_agrees_with_a_full_scan(data_index):
     speller = Speller(data_index.vocabulary)
     for typo in ["lighthuose", "kepeer", "restoraton", "aple", "orchrad", "grwoers", "zzzzzz", "daugther"]:
         assert speller.correct(typo) == scan(typo), typo
+
+
+def test_a_mistyped_question_word_is_read_as_the_question_word():
+    import askclover
+    from askclover.retrieve import wh_typo
+
+    assert [wh_typo(w) for w in ("wat", "hwo", "wen", "wich", "were", "what", "cat")] == \
+        ["what", "who", "when", "which", None, None, None]
+    a = askclover.ask("wat is thrombocytopenia")
+    assert a.text == "low platelet counts" and ("wat", "what") in a.corrections

@@ -73,7 +73,7 @@ class Answerer:
                           note=f"The question is longer than {MAX_QUESTION} characters.")
         query = understand(question, self.index, context, head)
         hits = self.retriever.search(query, k=max(READ_HITS, self.top_k))
-        qtype = qtype or classify(question, self.index.abbreviations)
+        qtype = qtype or classify(query.fixed_text, self.index.abbreviations)
         if not hits:
             return Answer(question, False, None, resolved=resolved or question, qtype=qtype, note=NOT_SAID)
         if near:

@@ -125,6 +125,17 @@ def misspelt(short: str, index: Index) -> list[str]:
             and w.isalpha() and stem(w) in index.sentences]
 
 
+WH_WORDS = ("what", "which", "when", "where", "who", "why", "how")
+
+
+def wh_typo(word: str) -> str | None:
+    """The question word a mistyped first word stands for ("wat" -> "what", "hwo" -> "who");
+    never a real small word ("were", "wo")."""
+    if word in STOP_WORDS or len(word) < 3 or not word.isalpha():
+        return None
+    return next((w for w in WH_WORDS if edit_distance(word, w, 1) <= 1), None)
+
+
 def understand(question: str, index: Index, context: tuple[tuple[str, float], ...] = (),
                head: frozenset[str] = frozenset()) -> Query:
     """Weighted terms and concepts for ``question``: its words, repaired and expanded, plus ``context``."""
@@ -133,8 +144,13 @@ def understand(question: str, index: Index, context: tuple[tuple[str, float], ..
     concepts: list[set[tuple[str, ...]]] = []
     fixes: list[tuple[str, str]] = []
     unknown: list[str] = []
+    first = next(tokens(question), ("", 0, 0))[0]
+    wh = wh_typo(first) if stem(first) not in known else None
+    if wh:  # "wat is thrombocytopenia": the question word, mistyped
+        fixes.append((first, wh))
     asked = WH_PHRASE.sub(" ", question)
-    words = [w for w, _, _ in tokens(asked) if w and w not in STOP_WORDS and w not in FRAME_WORDS]
+    skip = {*STOP_WORDS, *FRAME_WORDS, *([first] if wh else [])}
+    words = [w for w, _, _ in tokens(asked) if w and w not in skip]
     for w in words:
         t = stem(w)
         alternatives = {(t,)}
