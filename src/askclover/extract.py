@@ -305,6 +305,16 @@ def _named_by_head(doc: str, start: int, end: int, head: set[str], asked: set[st
     return out
 
 
+# Descriptive questions: the phrase a sentence's shape gives ("the Santer Commission", "the
+# abuse of dominant position"), found after the sentence is chosen; PHRASE_READERS tries them.
+
+
+def _says_more(words: list[str], own: set[str]) -> bool:
+    """True when folded ``words`` hold a word of their own, not the question's ("Santer" in "the
+    Santer Commission" for "what commission"): a phrase that only repeats the question is no answer."""
+    return any(w.isalpha() and w not in STOP_WORDS and stem(w) not in own for w in words)
+
+
 NAME_TAILS = frozenset(". of on for".split())
 
 
@@ -316,7 +326,7 @@ def _titled_by_head(doc: str, start: int, end: int, head: set[str], asked: set[s
     for s, e in _candidates(Q.PERSON, doc, start, end):
         words = [w for w, _, _ in tokens(doc[s:e])] + ["."]
         named = any(stem(w) in head and nxt in NAME_TAILS for w, nxt in zip(words, words[1:]))
-        if named and any(w.isalpha() and w not in STOP_WORDS and stem(w) not in asked for w in words):
+        if named and _says_more(words, asked):
             out.append((_with_the(doc, start, s), e))
     return out
 
@@ -420,7 +430,7 @@ def _phrase_before(doc: str, start: int, at: int, own: set[str]) -> tuple[int, i
         name = re.search(r"(?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*$", head.rstrip())
         words = [t for t in words if name and a + t[1] >= name.start()]
     if not words or len(words) > MAX_PHRASE or words[0][0] in STOPS_PHRASE \
-            or all(w in STOP_WORDS or stem(w) in own for w, _, _ in words):
+            or not _says_more([w for w, _, _ in words], own):
         return None
     return start + a + words[0][1], start + len(head.rstrip())
 
@@ -474,9 +484,9 @@ def after_preposition(doc: str, start: int, end: int, query: Query) -> tuple[int
             continue
         text = name.group().rstrip(".")
         cut = re.search(r"\s+the\s+(.*)$", text)  # "… v De Agostini the Court of Justice reviewed"
-        if cut and all(w in STOP_WORDS or stem(w) in own for w, _, _ in tokens(cut.group(1))):
+        if cut and not _says_more([w for w, _, _ in tokens(cut.group(1))], own):
             text = text[:cut.start()]
-        if any(w.isalpha() and w not in STOP_WORDS and stem(w) not in own for w, _, _ in tokens(text)):
+        if _says_more([w for w, _, _ in tokens(text)], own):
             return name.start(), name.start() + len(text)
     return None
 
@@ -519,6 +529,9 @@ def reason(doc: str, start: int, end: int, query: Query) -> tuple[int, int] | No
     if not m or len(doc[toks[-1][1] + start:m.start()].split()) > 3 or len(m.group().split()) > MAX_PHRASE + 2:
         return None
     return m.start(), m.end()
+
+
+PHRASE_READERS = (kind_of, after_preposition, complement, named_as, subject_of, reason)  # first that fits
 
 
 def _with_the(doc: str, start: int, s: int) -> int:
@@ -757,10 +770,7 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
             return Span(*max(named, key=lambda se: _proximity(doc, *se, places, weight)), 2.0)
         for s, e in _titled_by_head(doc, hit.start, hit.end, head, own):
             return Span(s, e, 0.0)  # found after choosing the sentence, not a reason to choose it
-        found = (kind_of(doc, hit.start, hit.end, query) or after_preposition(doc, hit.start, hit.end, query)
-                 or complement(doc, hit.start, hit.end, query)
-                 or named_as(doc, hit.start, hit.end, query) or subject_of(doc, hit.start, hit.end, query)
-                 or reason(doc, hit.start, hit.end, query))
+        found = next(filter(None, (read(doc, hit.start, hit.end, query) for read in PHRASE_READERS)), None)
         if found:
             return Span(*found, 0.0)
         if not scored and ASKS_ATTRIBUTE.match(query.fixed_text):
