@@ -502,3 +502,12 @@ def test_the_party_takes_its_name_from_the_sentence_before_and_a_date_phrase_is_
     assert ans.ask("Which party argued that oil revenues were not benefitting Scotland?").text == \
         "the Scottish National Party"
     assert ans.ask("What fuelled demands for home rule?").text == "A sharp rise in nationalism in Scotland"
+
+
+def test_a_sentence_opening_word_before_a_number_is_no_name_and_thousands_counts():
+    from askclover.extract import _candidates, _counted_noun
+
+    s = "Approximately 1,000 soldiers died. It was approximately noon."
+    assert [s[a:b] for a, b in _candidates(Q.PLACE, s, 0, len(s))] == []
+    t = "thousands of Huguenots were killed"
+    assert _counted_noun(t, 0, len("thousands of Huguenots")) == "huguenot"

@@ -198,7 +198,8 @@ def _candidates(qtype: QuestionType, doc: str, start: int, end: int) -> list[tup
                 e -= 1
             while s < e:
                 first = text[s:e].split(None, 1)[0]
-                if fold(first) not in STOP_WORDS and not first[:1].isdigit():
+                opening = " " in text[s:e] and _common_word(doc, text, s, s + len(first))  # "Approximately 1,000"
+                if fold(first) not in STOP_WORDS and not first[:1].isdigit() and not opening:
                     break
                 s += len(first)
                 s += len(text[s:e]) - len(text[s:e].lstrip())
@@ -630,7 +631,7 @@ def _counted_noun(doc: str, s: int, e: int) -> str:
     noun ("two experiencing …" counts nothing named)."""
     seen = False
     for w, _, _ in tokens(doc[s:e]):
-        if w[:1].isdigit() or w in NUMBER_WORDS:
+        if w[:1].isdigit() or w in NUMBER_WORDS or w in ("dozens", "hundreds", "thousands", "millions"):
             seen = True
         elif seen and w not in STOP_WORDS:
             return "" if re.search(r"(?:ing|ed)$", w) else stem(w)
