@@ -372,10 +372,12 @@ def complement(doc: str, start: int, end: int, query: Query) -> tuple[int, int] 
                     w == "of" and all(stem(t) in own or t in STOP_WORDS for t, _, _ in toks[k + 1:k + 4])):
                 break
             k += 1
-        words = [w for w, _, _ in toks[j:k] if w not in STOP_WORDS]
         if k - j >= MAX_PHRASE:
             return None  # no clear end: the sentence says more than a phrase
-        if words and not any(stem(w) in own for w in words):
+        while k > j and toks[k - 1][0] in STOP_WORDS:  # "from February to late June and"
+            k -= 1
+        words = [w for w, _, _ in toks[j:k] if w not in STOP_WORDS]
+        if words and not any(stem(w) in own for w in words) and toks[j][0] not in ("and", "or", "but", "nor"):
             return start + toks[j][1], start + toks[k - 1][2]
     return None
 
