@@ -513,3 +513,11 @@ def test_a_sentence_opening_word_before_a_number_is_no_name_and_thousands_counts
     assert [s[a:b] for a, b in _candidates(Q.PLACE, s, 0, len(s))] == []
     t = "thousands of Huguenots were killed"
     assert _counted_noun(t, 0, len("thousands of Huguenots")) == "huguenot"
+
+
+def test_what_x_answers_with_the_list_the_sentence_gives_after_x(tmp_path):
+    idx = _index_of(tmp_path, "Honda, Toyota and Nissan established their luxury divisions (Acura, Lexus and "
+                              "Infiniti, respectively). The progression-free survival (PFS) was 5.4 months.\n")
+    ans = Answerer(idx)
+    assert ans.ask("Name a luxury division of Toyota.").text == "Acura, Lexus and Infiniti, respectively"
+    assert ans.ask("What was the progression-free survival?").text != "PFS"

@@ -253,7 +253,7 @@ def head_words(question: str) -> set[str]:
     q = fold(question)
     if re.search(r"\bhow old\b|\bwhat age\b", q):
         return {"old", "age", "year"}
-    m = re.search(r"\b(?:what|which|whose|how many|how much)\s+(?:(?:is|are|was|were|kind|type|sort|of)\s+)*"
+    m = re.search(r"\b(?:what|which|whose|how many|how much|^name\s+(?:an?|one|two|three|the))\s+(?:(?:is|are|was|were|kind|type|sort|of)\s+)*"
                   r"(?:(?:the|a|an|her|his|their|its|my|your|our)\s+)?([\w-]+(?:\s+[\w-]+){0,2})", q)
     if not m:
         return set()
@@ -534,7 +534,25 @@ def reason(doc: str, start: int, end: int, query: Query) -> tuple[int, int] | No
     return m.start(), m.end()
 
 
-PHRASE_READERS = (kind_of, after_preposition, complement, named_as, subject_of, reason)  # first that fits
+INSTANCES = LazyPattern(r",?\s+(?:\(|such\s+as\s+|including\s+)([^;:.()]{3,120}?)(?=\)|[;:.]|,\s+(?:which|who|and\s+\w+ed)\b|$)")
+
+
+def instances(doc: str, start: int, end: int, query: Query) -> tuple[int, int] | None:
+    """For "what X" and "name an X": the list the sentence gives right after its X ("luxury
+    divisions (Acura, Lexus and Infiniti)", "amenities such as air conditioning")."""
+    head = asked_for(query)
+    if not head:
+        return None
+    for w, s, e in tokens(doc[start:end]):
+        if stem(w) in head:
+            m = INSTANCES.match(doc, start + e, end)
+            listed = m and ("(" not in m.group() or re.search(r",|\band\b|\bor\b", m.group(1)))  # not "(PFS)"
+            if listed and _says_more([t for t, _, _ in tokens(m.group(1))], query.stems):
+                return m.start(1), m.end(1)
+    return None
+
+
+PHRASE_READERS = (kind_of, after_preposition, complement, named_as, subject_of, reason, instances)  # first that fits
 
 
 def _with_the(doc: str, start: int, s: int) -> int:
