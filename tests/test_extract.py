@@ -521,3 +521,9 @@ def test_what_x_answers_with_the_list_the_sentence_gives_after_x(tmp_path):
     ans = Answerer(idx)
     assert ans.ask("Name a luxury division of Toyota.").text == "Acura, Lexus and Infiniti"
     assert ans.ask("What was the progression-free survival?").text != "PFS"
+
+
+def test_a_quoted_name_before_the_asked_noun_answers_what_noun(tmp_path):
+    idx = _index_of(tmp_path, "After the war, the “Bricks for Warsaw” campaign was initiated to address the "
+                              "housing shortage.\n")
+    assert Answerer(idx).ask("What campaign was initiated after the war?").text == "the “Bricks for Warsaw” campaign"

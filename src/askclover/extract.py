@@ -322,8 +322,11 @@ NAME_TAILS = frozenset(". of on for".split())
 def _titled_by_head(doc: str, start: int, end: int, head: set[str], asked: set[str]) -> list[tuple[int, int]]:
     """Names that carry the asked-for noun as a word of their own, last or before "of"/"on"
     ("the Santer Commission" for "what commission", "Battle of Sainte-Foy", "Special Conference
-    on Pediatric Cancer"), with a word the question lacks."""
-    out = []
+    on Pediatric Cancer"), or in quotes before it (the “Bricks for Warsaw” campaign), with a word
+    the question lacks."""
+    out = [(m.start(), m.end()) for m in re.finditer(r"[“\"]([^”\"]{2,60})[”\"]\s+([\w-]+)", doc[start:end])
+           if stem(fold(m.group(2))) in head and _says_more([w for w, _, _ in tokens(m.group(1))], asked)]  # the “Bricks for Warsaw” campaign
+    out = [(_with_the(doc, start, start + s), start + e) for s, e in out]
     for s, e in _candidates(Q.PERSON, doc, start, end):
         words = [w for w, _, _ in tokens(doc[s:e])] + ["."]
         named = any(stem(w) in head and nxt in NAME_TAILS for w, nxt in zip(words, words[1:]))
