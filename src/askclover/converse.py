@@ -18,8 +18,10 @@ CONDITION = re.compile(rf"{LEAD}\s+{PREPOSITIONS}", re.I)
 CONDITION_WORD = re.compile(PREPOSITIONS, re.I)
 WH_START = re.compile(r"^\s*(?:and\s+|also\s+)?(?:what|which|who|whom|whose|when|where|why|how)\b(?!\s+about)", re.I)
 CONTEXT_WEIGHT = 0.5
-THING_PRONOUN = re.compile(r"\b(?:they|them|it|its|their)\b", re.I)  # "were any of them serious": asked whole
-PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.I)  # "her survival": the girl is context, unless "what is his role"
+# "Were any of them serious?" is asked whole; in "What was her survival?" the girl is context
+# (unless it asks "what is his role", which reads like "who is X").
+THING_PRONOUN = re.compile(r"\b(?:they|them|it|its|their)\b", re.I)
+PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.I)
 
 
 class Conversation:
@@ -72,7 +74,8 @@ class Conversation:
             resolved, newcomer = self.resolve(question, prev)
             if newcomer:  # the same question of someone else: asked afresh, not near the last answer
                 context, near, head = (), frozenset(), frozenset(head_words(prev.question))
-            whole = (THING_PRONOUN.search(question) and not PERSON_PRONOUN.search(question)) or WHO_IS_NAME.match(resolved)
+            whole = THING_PRONOUN.search(question) and not PERSON_PRONOUN.search(question) \
+                or WHO_IS_NAME.match(resolved)
             asked = resolved if (elliptical or whole) and " — " not in resolved else question
             answer = replace(self.answerer.ask(asked, context, near, resolved=resolved,
                                                qtype=prev.qtype if elliptical else None, head=head),

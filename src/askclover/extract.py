@@ -186,7 +186,8 @@ def _candidates(qtype: QuestionType, doc: str, start: int, end: int) -> list[tup
                 continue
             out.append((a, b))
         if qtype is Q.DURATION:  # "in operation from 1870 to 1939": a span of years is a duration
-            out += [(start + m.start(), start + m.end()) for m in DATE.finditer(text) if re.search(r"\d\s*(?:-|–|to)\s*\d", m.group())]
+            out += [(start + m.start(), start + m.end()) for m in DATE.finditer(text)
+                    if re.search(r"\d\s*(?:-|–|to)\s*\d", m.group())]
         return out + _ranges(doc, out)
     if qtype is Q.DATE:
         return [(start + m.start(), start + m.end()) for m in DATE.finditer(text)]
@@ -324,9 +325,9 @@ def _titled_by_head(doc: str, start: int, end: int, head: set[str], asked: set[s
     ("the Santer Commission" for "what commission", "Battle of Sainte-Foy", "Special Conference
     on Pediatric Cancer"), or in quotes before it (the “Bricks for Warsaw” campaign), with a word
     the question lacks."""
-    out = [(m.start(), m.end()) for m in re.finditer(r"[“\"]([^”\"]{2,60})[”\"]\s+([\w-]+)", doc[start:end])
-           if stem(fold(m.group(2))) in head and _says_more([w for w, _, _ in tokens(m.group(1))], asked)]  # the “Bricks for Warsaw” campaign
-    out = [(_with_the(doc, start, start + s), start + e) for s, e in out]
+    quoted = re.finditer(r"[“\"]([^”\"]{2,60})[”\"]\s+([\w-]+)", doc[start:end])  # the “Bricks for Warsaw” campaign
+    out = [(_with_the(doc, start, start + m.start()), start + m.end()) for m in quoted
+           if stem(fold(m.group(2))) in head and _says_more([w for w, _, _ in tokens(m.group(1))], asked)]
     for s, e in _candidates(Q.PERSON, doc, start, end):
         words = [w for w, _, _ in tokens(doc[s:e])] + ["."]
         named = any(stem(w) in head and nxt in NAME_TAILS for w, nxt in zip(words, words[1:]))
