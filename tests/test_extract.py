@@ -233,6 +233,8 @@ def test_a_name_swapped_for_another_is_not_answered(tmp_path):
     ceo = "James Caruso, president and CEO of Cellectar, stated it."
     assert swapped_name("Who is the CEO of Pfizer?", ceo, ceo, {}) == ("Pfizer", "Cellectar")
     assert not swapped_name("Who is the CEO of Cellectar?", ceo, ceo, {})
+    sits = "Parliament sits from early January to late June."
+    assert swapped_name("Parliament sits from February to late what?", sits, sits, {}) == ("February", "January")
     curie = "Maria Skłodowska-Curie was the first female recipient of the Nobel Prize."
     assert not swapped_name("What was Maria Curie the first female recipient of?", curie, curie, {})
     assert not swapped_name("What naval battles did France lose?", "The Battle of Quebec was lost.", "", {})

@@ -914,12 +914,12 @@ def _word_stems(text: str) -> list[tuple[str, str]]:
     return [(m.group(), stem(fold(re.sub(r"[’']s?$", "", m.group())))) for m in _WORD.finditer(text)]
 
 
-_LINKS = frozenset("of the a an".split())
+_LINKS = frozenset("of the a an to".split())
 
 
 def _neighbours(words: list[tuple[str, str]], k: int) -> tuple[str | None, str | None]:
-    """The stems of the words before and after ``words[k]``, looking past "of" and articles
-    ("CEO of Pfizer"), or None where a function word of another kind stands between."""
+    """The stems of the words before and after ``words[k]``, looking past "of", "to" and articles
+    ("CEO of Pfizer", "from February to late"), or None where another function word stands between."""
     def look(step: int) -> str | None:
         j = k + step
         while 0 <= j < len(words) and fold(words[j][0]) in _LINKS:
