@@ -897,7 +897,7 @@ def missing_numbers(question: str, passage: str) -> list[str]:
     return missing
 
 
-NEGATION = re.compile(r"\b(?:not|no|never|none|nor|neither|without|cannot|nobody|nothing)\b|n[’']t\b", re.I)
+NEGATION = re.compile(r"\b(?:not|no|never|none|nor|neither|without|cannot|nobody|nothing)\b|n[’']t\b|\bnon-(?=\w)", re.I)
 
 
 def unmatched_negation(question: str, sentence: str) -> bool:
