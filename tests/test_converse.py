@@ -129,3 +129,10 @@ def test_and_the_girl_reads_her_sentence_not_his(tmp_path):
     c.ask("What happened to the 25-year-old man?")
     assert c.ask("How long did he live after starting treatment?").text == "more than 18 months"
     assert c.ask("And the girl?").text == "more than 17 months"
+
+
+def test_a_question_ending_in_that_leans_on_the_turn_before(tmp_path):
+    c = _conversation_of(tmp_path, "Six patients who received at least 55 mCi had a PFS of 5.4 months.\n\n"
+                                   "Three patients who received at least four infusions had a PFS of 8.1 months.\n")
+    assert c.ask("What was the PFS for patients with at least four infusions?").text == "8.1 months"
+    assert c.ask("How many patients was that?").text == "Three patients"

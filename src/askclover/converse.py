@@ -14,6 +14,7 @@ PRONOUNS = frozenset("he she him her his hers they them their theirs it its thos
 LEAD = r"^\s*(?:and what about|and|also|what about|how about|same for|what of)\b"
 PREPOSITIONS = r"(for|in|among|with|at|after|before|during|from|of|to|on)\b"
 FOLLOW_ON = re.compile(LEAD, re.I)
+POINTING = re.compile(r"\b(?:that|this|those|these)\W*$", re.I)  # "How many patients was that?"
 CONDITION = re.compile(rf"{LEAD}\s+{PREPOSITIONS}", re.I)
 CONDITION_WORD = re.compile(PREPOSITIONS, re.I)
 WH_START = re.compile(r"^\s*(?:and\s+|also\s+)?(?:what|which|who|whom|whose|when|where|why|how)\b(?!\s+about)", re.I)
@@ -50,7 +51,7 @@ class Conversation:
         words = [w for w, _, _ in tokens(question)]
         if self.last is None or not words:
             return False
-        return bool(FOLLOW_ON.match(question)) or any(w in PRONOUNS for w in words)
+        return bool(FOLLOW_ON.match(question) or POINTING.search(question)) or any(w in PRONOUNS for w in words)
 
     def ask(self, question: str) -> Answer:
         """Answer ``question`` as the next turn of the conversation."""
