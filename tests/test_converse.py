@@ -136,3 +136,12 @@ def test_a_question_ending_in_that_leans_on_the_turn_before(tmp_path):
                                    "Three patients who received at least four infusions had a PFS of 8.1 months.\n")
     assert c.ask("What was the PFS for patients with at least four infusions?").text == "8.1 months"
     assert c.ask("How many patients was that?").text == "Three patients"
+
+
+def test_what_about_someone_else_after_a_possessive_question(tmp_path):
+    c = _conversation_of(tmp_path, "Case 1: A 25-year-old man was treated. His progression-free survival was "
+                                   "10.9 months.\n\nCase 2: A 15-year-old girl was treated. Her progression-free "
+                                   "survival was 11.2 months.\n")
+    assert c.ask("What was the man's progression-free survival?").text == "10.9 months"
+    a = c.ask("What about the girl?")
+    assert a.resolved == "What was the girl's progression-free survival?" and a.text == "11.2 months"

@@ -144,7 +144,10 @@ def subject(question: str) -> str:
         for w in re.findall(r"[\w'’-]+", question[m.end():])[:4]:
             if fold(w) in STOP_WORDS:
                 break
-            words.append(w)
+            owner = re.match(r"(.+)[’']s$", w)
+            words.append(owner.group(1) if owner else w)
+            if owner:  # "the man's progression-free survival" is about the man
+                break
         if words and not {stem(fold(w)) for w in words} <= head:
             return "the " + " ".join(words)
     return ""

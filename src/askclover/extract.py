@@ -251,7 +251,7 @@ def _label_score(doc: str, s: int, sent_start: int, wanted: set[str], index: Ind
 def head_words(question: str) -> set[str]:
     """Stems of the noun the question asks for: "what is the goal of" -> goal, "how many doses"
     -> dose, "how old" -> age."""
-    q = fold(question)
+    q = re.sub(r"\b(?:(?:the|a|an)\s+)?[\w-]+['’]s\s+", "", fold(question))  # "the man's survival": survival
     if re.search(r"\bhow old\b|\bwhat age\b", q):
         return {"old", "age", "year"}
     m = re.search(r"\b(?:what|which|whose|how many|how much|^name\s+(?:an?|one|two|three|the))\s+(?:(?:is|are|was|were|kind|type|sort|of)\s+)*"
