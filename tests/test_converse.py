@@ -145,3 +145,10 @@ def test_what_about_someone_else_after_a_possessive_question(tmp_path):
     assert c.ask("What was the man's progression-free survival?").text == "10.9 months"
     a = c.ask("What about the girl?")
     assert a.resolved == "What was the girl's progression-free survival?" and a.text == "11.2 months"
+
+
+def test_a_bare_question_word_asks_the_last_question_again(tmp_path):
+    c = _conversation_of(tmp_path, "The results were presented in Brest in May 2024 by the keeper, Anne Morvan.\n")
+    assert c.ask("When were the results presented?").text == "May 2024"
+    assert c.ask("Where?").resolved == "Where were the results presented?"
+    assert c.ask("By whom?").resolved == "By whom were the results presented?"

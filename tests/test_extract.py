@@ -533,3 +533,10 @@ def test_a_quoted_name_before_the_asked_noun_answers_what_noun(tmp_path):
     idx = _index_of(tmp_path, "After the war, the “Bricks for Warsaw” campaign was initiated to address the "
                               "housing shortage.\n")
     assert Answerer(idx).ask("What campaign was initiated after the war?").text == "the “Bricks for Warsaw” campaign"
+
+
+def test_a_place_is_named_after_a_locative_word():
+    from askclover.extract import LOCATIVE
+
+    assert LOCATIVE.search("several monks fled to southern ") and LOCATIVE.search("died at the ")
+    assert not LOCATIVE.search("popular fancy held that ")

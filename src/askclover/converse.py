@@ -14,6 +14,8 @@ PRONOUNS = frozenset("he she him her his hers they them their theirs it its thos
 LEAD = r"^\s*(?:and what about|and|also|what about|how about|same for|what of)\b"
 PREPOSITIONS = r"(for|in|among|with|at|after|before|during|from|of|to|on)\b"
 FOLLOW_ON = re.compile(LEAD, re.I)
+BARE_WH = re.compile(r"\s*(?:and\s+)?((?:(?:by|to|from|with|for)\s+)?(?:what|who|whom|when|where|why|how))\W*$", re.I)
+AUXILIARY = r"(?:is|are|was|were|did|do|does|has|have|had|can|could|will|would)\b"
 POINTING = re.compile(r"\b(?:that|this|those|these)\W*$", re.I)  # "How many patients was that?"
 CONDITION = re.compile(rf"{LEAD}\s+{PREPOSITIONS}", re.I)
 CONDITION_WORD = re.compile(PREPOSITIONS, re.I)
@@ -51,7 +53,8 @@ class Conversation:
         words = [w for w, _, _ in tokens(question)]
         if self.last is None or not words:
             return False
-        return bool(FOLLOW_ON.match(question) or POINTING.search(question)) or any(w in PRONOUNS for w in words)
+        return bool(FOLLOW_ON.match(question) or POINTING.search(question) or BARE_WH.match(question)) \
+            or any(w in PRONOUNS for w in words)
 
     def ask(self, question: str) -> Answer:
         """Answer ``question`` as the next turn of the conversation."""
@@ -76,7 +79,7 @@ class Conversation:
             if newcomer:  # the same question of someone else: asked afresh, not near the last answer
                 context, near, head = (), frozenset(), frozenset(head_words(prev.question))
             whole = THING_PRONOUN.search(question) and not PERSON_PRONOUN.search(question) \
-                or WHO_IS_NAME.match(resolved)
+                or WHO_IS_NAME.match(resolved) or BARE_WH.match(question)
             asked = resolved if (elliptical or whole) and " — " not in resolved else question
             answer = replace(self.answerer.ask(asked, context, near, resolved=resolved,
                                                qtype=prev.qtype if elliptical else None, head=head),
@@ -114,6 +117,11 @@ class Conversation:
             if " — " in merged and self.referent and self.referent in previous:
                 return previous.replace(self.referent, body, 1), body
             return merged, ""
+        bare = BARE_WH.match(q)
+        asked = re.match(rf"\s*(?:(?:by|to|from|with|for|in|on|at)\s+)?(?:what|which|who|whom|whose|when|where|why|how)\s+"
+                         rf"(?={AUXILIARY})", previous, re.I)
+        if bare and asked:  # "When were the results presented?" then "Where?"
+            return f"{bare.group(1)[:1].upper()}{bare.group(1)[1:]} {previous[asked.end():]}", ""
         thing = self.named or self.referent or self.topic
         for pron, referent, suffix in (("her|his", self.referent, "'s"), ("she|he|him", self.referent, ""),
                                        ("their|its", thing, "'s"), ("they|it|them", thing, "")):

@@ -70,6 +70,9 @@ MEASURE_FIT = 1.0  # a how-much answer with a unit, against a count of things
 COUNTED_FIT = 1.0  # a how-many-X answer that counts X, against a count of something else
 TITLED_FIT = 1.0  # a name whose last word is the asked noun, against other names
 AGENT_FIT = 0.8  # the name right before the asked verb, its subject
+PLACE_UNPLACED = 0.3  # a place is named after 'in', 'at', 'to' …; a name without one, less likely
+LOCATIVE = LazyPattern(r"\b(?:in|at|near|from|to|into|across|throughout|outside|inside|within|between|along|around|"
+                       r"of|on|off|towards?|beyond|via)\s+(?:(?:the|a|an|[a-z]+ern|[a-z-]+)\s+){0,2}$", re.I)
 PAIR_MARGIN = 1.0  # two names closer than this in score are both shown ...
 PAIR_GAP = 0.3  # ... when this far ahead of the third,
 PAIR_SPAN = 60  # and no further apart (characters)
@@ -773,6 +776,8 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
             score -= 1.0
         if s in objects:
             score += 0.5
+        if qtype is Q.PLACE and not LOCATIVE.search(doc[max(hit.start, s - 30):s]):
+            score -= PLACE_UNPLACED
         if qtype is Q.DATE:
             score += 0.3 * len(re.findall(r"\d+|[A-Za-z]{3,}", doc[s:e]))
             score += DATE_FIT * _date_kind(doc[s:e], head)
