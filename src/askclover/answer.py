@@ -155,8 +155,8 @@ class Answerer:
         number an earlier sentence gives beside that conference ("… Conference …, held in
         September 2025"), or for "what conference", the name it gives it."""
         nouns = {stem(fold(w)) for w in re.findall(r"\b[Tt]he\s+([a-z][\w-]+)", hit.text)}
-        head = asked_for(query)
-        nouns = nouns & head if qtype is Q.DESCRIPTION or nouns & head else nouns - query.stems
+        asked = nouns & asked_for(query)  # "the conference" for "what conference"
+        nouns = asked or (set() if qtype is Q.DESCRIPTION else nouns - query.stems)
         earlier: Hit | None = hit
         for _ in range(BRIDGE_SENTENCES if nouns else 0):
             earlier = self.following(earlier, -1)

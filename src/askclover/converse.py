@@ -19,7 +19,8 @@ AUXILIARY = r"(?:is|are|was|were|did|do|does|has|have|had|can|could|will|would)\
 POINTING = re.compile(r"\b(?:that|this|those|these)\W*$", re.I)  # "How many patients was that?"
 CONDITION = re.compile(rf"{LEAD}\s+{PREPOSITIONS}", re.I)
 CONDITION_WORD = re.compile(PREPOSITIONS, re.I)
-WH_START = re.compile(r"^\s*(?:and\s+|also\s+)?(?:what|which|who|whom|whose|when|where|why|how)\b(?!\s+about)", re.I)
+WH = r"(?:what|which|who|whom|whose|when|where|why|how)"
+WH_START = re.compile(rf"^\s*(?:and\s+|also\s+)?{WH}\b(?!\s+about)", re.I)
 CONTEXT_WEIGHT = 0.5
 # "Were any of them serious?" is asked whole; in "What was her survival?" the girl is context
 # (unless it asks "what is his role", which reads like "who is X").
@@ -78,7 +79,7 @@ class Conversation:
             resolved, newcomer = self.resolve(question, prev)
             if newcomer:  # the same question of someone else: asked afresh, not near the last answer
                 context, near, head = (), frozenset(), frozenset(head_words(prev.question))
-            whole = THING_PRONOUN.search(question) and not PERSON_PRONOUN.search(question) \
+            whole = (THING_PRONOUN.search(question) and not PERSON_PRONOUN.search(question)) \
                 or WHO_IS_NAME.match(resolved) or BARE_WH.match(question)
             asked = resolved if (elliptical or whole) and " — " not in resolved else question
             answer = replace(self.answerer.ask(asked, context, near, resolved=resolved,
@@ -118,10 +119,9 @@ class Conversation:
                 return previous.replace(self.referent, body, 1), body
             return merged, ""
         bare = BARE_WH.match(q)
-        asked = re.match(rf"\s*(?:(?:by|to|from|with|for|in|on|at)\s+)?(?:what|which|who|whom|whose|when|where|why|how)\s+"
-                         rf"(?={AUXILIARY})", previous, re.I)
-        if bare and asked:  # "When were the results presented?" then "Where?"
-            return f"{bare.group(1)[:1].upper()}{bare.group(1)[1:]} {previous[asked.end():]}", ""
+        opening = re.match(rf"\s*(?:(?:by|to|from|with|for|in|on|at)\s+)?{WH}\s+(?={AUXILIARY})", previous, re.I)
+        if bare and opening:  # "When were the results presented?" then "Where?"
+            return f"{bare.group(1)[:1].upper()}{bare.group(1)[1:]} {previous[opening.end():]}", ""
         thing = self.named or self.referent or self.topic
         for pron, referent, suffix in (("her|his", self.referent, "'s"), ("she|he|him", self.referent, ""),
                                        ("their|its", thing, "'s"), ("they|it|them", thing, "")):
