@@ -152,3 +152,12 @@ def test_a_bare_question_word_asks_the_last_question_again(tmp_path):
     assert c.ask("When were the results presented?").text == "May 2024"
     assert c.ask("Where?").resolved == "Where were the results presented?"
     assert c.ask("By whom?").resolved == "By whom were the results presented?"
+
+
+def test_what_did_he_say_reads_the_quotation_beside_his_name(tmp_path):
+    c = _conversation_of(tmp_path, "The harbour reopened in May. “We are proud of the crews,” Anne Morvan, the "
+                                   "harbour master, said. The trial enrolled children. Doses were given 14 days "
+                                   "apart.\n")
+    assert c.ask("Who is the harbour master?").text == "Anne Morvan"
+    a = c.ask("What did she say?")
+    assert a.resolved == "What did Anne Morvan say?" and a.text == "We are proud of the crews"

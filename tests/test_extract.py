@@ -540,3 +540,14 @@ def test_a_place_is_named_after_a_locative_word():
 
     assert LOCATIVE.search("several monks fled to southern ") and LOCATIVE.search("died at the ")
     assert not LOCATIVE.search("popular fancy held that ")
+
+
+def test_what_did_x_say_answers_with_the_words_quoted_beside_x(tmp_path):
+    idx = _index_of(tmp_path, "The harbour reopened in May. “The repairs took two winters. We are proud of the "
+                              "crews,” Anne Morvan, the harbour master, said at the ceremony. The mayor spoke "
+                              "about the budget.\n")
+    ans = Answerer(idx)
+    a = ans.ask("What did Anne Morvan say?")
+    assert a.text == "The repairs took two winters. We are proud of the crews"
+    assert "Anne Morvan" in a.quotes[0].text
+    assert ans.ask("What did the harbour master say?").text == a.text

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from .extract import (Span, defines, appositive, asked_for, best_span, classify, conflict, coverage,
                       definition_span, focus, gender_clash, identity, missing_numbers, names_only, predicates,
-                      settling_clause, trim)
+                      quotation, settling_clause, trim)
 from .index import Index
 from .model import Answer, Hit, Quote, QuestionType
 from .retrieve import Query, Retriever, understand
@@ -88,7 +88,10 @@ class Answerer:
         found = definition_span(query, hits, self.doc, self.index) if qtype is Q.DEFINITION else None
         if found is None and defines(query.fixed_text):
             found = self.described(query)
-        if found and (cov := self.coverage(query, found[0])) >= KNOWN_COVERAGE:
+        quoted = self.quoted(query) if found is None else None
+        if quoted:  # "what did X say": X named beside a quotation is evidence enough
+            best = (1.0, *quoted, self.coverage(query, quoted[0]))
+        elif found and (cov := self.coverage(query, found[0])) >= KNOWN_COVERAGE:
             best = (1.0, found[0], found[1], cov)
         else:
             for hit in hits[:READ_HITS]:
@@ -123,7 +126,7 @@ class Answerer:
             if found and sure(found, qtype):
                 hit, span = nxt, found
         if sure(span, qtype):
-            around = where = (span.start, span.end)
+            around = where = trim(doc, span.start, span.end, MAX_ANSWER)
         elif qtype is Q.YESNO:
             around = where = settling_clause(doc, hit.start, hit.end, query.stems)
         else:
@@ -191,6 +194,14 @@ class Answerer:
             text = doc[sentences[k].start:sentences[k].end]
             out.append(text)
         return " ".join(out)
+
+    def quoted(self, query: Query) -> tuple[Hit, Span] | None:
+        """For "what did X say": the best-ranked sentence that quotes words beside X's name."""
+        for hit in self.retriever.search(query, k=DEFINE_HITS):
+            found = quotation(self.doc(hit), hit.start, hit.end, query)
+            if found:
+                return hit, Span(*found, 1.5)
+        return None
 
     def described(self, query: Query) -> tuple[Hit, Span] | None:
         """For "what (kind of thing) is X": the best-ranked sentence that puts a description

@@ -5,7 +5,7 @@ import re
 from dataclasses import replace
 
 from .answer import Answerer
-from .extract import WHO_IS_NAME, head_words
+from .extract import SAID, WHO_IS_NAME, head_words
 from .index import Index
 from .model import Answer, QuestionType
 from .text import STOP_WORDS, fold, stem, tokens
@@ -23,7 +23,7 @@ WH = r"(?:what|which|who|whom|whose|when|where|why|how)"
 WH_START = re.compile(rf"^\s*(?:and\s+|also\s+)?{WH}\b(?!\s+about)", re.I)
 CONTEXT_WEIGHT = 0.5
 # "Were any of them serious?" is asked whole; in "What was her survival?" the girl is context
-# (unless it asks "what is his role", which reads like "who is X").
+# (unless it asks "what is his role" or "what did he say", which need the name itself).
 THING_PRONOUN = re.compile(r"\b(?:they|them|it|its|their)\b", re.I)
 PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.I)
 
@@ -80,7 +80,7 @@ class Conversation:
             if newcomer:  # the same question of someone else: asked afresh, not near the last answer
                 context, near, head = (), frozenset(), frozenset(head_words(prev.question))
             whole = (THING_PRONOUN.search(question) and not PERSON_PRONOUN.search(question)) \
-                or WHO_IS_NAME.match(resolved) or BARE_WH.match(question)
+                or WHO_IS_NAME.match(resolved) or SAID.match(resolved) or BARE_WH.match(question)
             asked = resolved if (elliptical or whole) and " — " not in resolved else question
             answer = replace(self.answerer.ask(asked, context, near, resolved=resolved,
                                                qtype=prev.qtype if elliptical else None, head=head),

@@ -563,6 +563,29 @@ def instances(doc: str, start: int, end: int, query: Query) -> tuple[int, int] |
 PHRASE_READERS = (kind_of, after_preposition, complement, named_as, subject_of, reason, instances)  # first that fits
 
 
+SAID = re.compile(r"\s*what\s+(?:did|does|do|has|have|had)\s+(.+?)\s+(?:say|said|state|tell|report|announce|note|"
+                  r"add|explain|claim|write|comment)\b", re.I)
+QUOTATION = LazyPattern(r"[“\"]([^”\"]{12,}?)[,.]?[”\"]")
+MAX_QUOTED = 1500  # characters a quotation may run back into earlier sentences
+
+
+def quotation(doc: str, start: int, end: int, query: Query) -> tuple[int, int] | None:
+    """For "what did X say": the words the sentence quotes, where it also names X ("“Receiving
+    … approach,” James Caruso … stated")."""
+    m = SAID.match(query.fixed_text)
+    speaker = {stem(w) for w, _, _ in tokens(m.group(1)) if w not in STOP_WORDS} if m else set()
+    if not speaker or not speaker <= {stem(w) for w, _, _ in tokens(doc[start:end])}:
+        return None
+    q = QUOTATION.search(doc, start, end)
+    if q:
+        return q.start(1), q.end(1)
+    close = doc.find("”", start, end)  # a quotation opened in an earlier sentence ("“Receiving … approach,” he stated")
+    open_ = doc.rfind("“", max(0, start - MAX_QUOTED), start) if close >= 0 and "“" not in doc[start:close] else -1
+    if open_ < 0 or "”" in doc[open_:start]:
+        return None
+    return open_ + 1, close - (doc[close - 1] in ",.")
+
+
 def _with_the(doc: str, start: int, s: int) -> int:
     """Where a name starts with the "the" before it: "the Ohio Company" is how a reader says it."""
     return s - 4 if re.search(r"\b[Tt]he $", doc[start:s]) else s
