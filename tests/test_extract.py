@@ -551,3 +551,10 @@ def test_what_did_x_say_answers_with_the_words_quoted_beside_x(tmp_path):
     assert a.text == "The repairs took two winters. We are proud of the crews"
     assert "Anne Morvan" in a.quotes[0].text
     assert ans.ask("What did the harbour master say?").text == a.text
+
+
+def test_a_person_named_by_role_is_no_place(tmp_path):
+    idx = _index_of(tmp_path, "Findings were shared at the Spring Conference on Lighthouses in May 2024. In an oral "
+                              "presentation during the conference, the chief operating officer, Jarrod Longcor, "
+                              "reported encouraging early results.\n")
+    assert Answerer(idx).ask("Where were the results presented?").text != "Jarrod Longcor"

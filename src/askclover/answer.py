@@ -116,8 +116,8 @@ class Answerer:
             return Answer(question, False, None, (closest,), resolved, qtype, top, hits=tuple(hits),
                           note=f"{NOT_SAID} The closest it comes: “{closest.text}”", why_not=why)
         doc = self.doc(hit)
-        if span is None and (qtype in TYPED or qtype is Q.DESCRIPTION):
-            hit, span = self.bridged(hit, qtype, query) or (hit, None)
+        if not sure(span, qtype) and (qtype in TYPED or qtype is Q.DESCRIPTION):
+            hit, span = self.bridged(hit, qtype, query) or (hit, span)
         if span is None and names_only(query, hit.text):
             hit = self.following(hit) or hit
         elif span is None and qtype in TYPED and len(hit.text.split()) <= FRAGMENT_WORDS:

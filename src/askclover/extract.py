@@ -801,6 +801,8 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
             score += 0.5
         if qtype is Q.PLACE and not LOCATIVE.search(doc[max(hit.start, s - 30):s]):
             score -= PLACE_UNPLACED
+            if re.search(r"\b[a-z]+,\s+$", doc[max(hit.start, s - 30):s]) and doc[e:e + 1] == ",":
+                score -= 1.0  # "the chief operating officer, Jarrod Longcor,": a person named by role
         if qtype is Q.DATE:
             score += 0.3 * len(re.findall(r"\d+|[A-Za-z]{3,}", doc[s:e]))
             score += DATE_FIT * _date_kind(doc[s:e], head)
