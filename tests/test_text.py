@@ -29,3 +29,12 @@ def test_light_porter_is_nltks_porter():
 
     words = ["infusions", "survival", "tolerated", "designation", "hematologic", "running", "caresses"]
     assert [light.stem(w) for w in words] == [PorterStemmer().stem(w) for w in words]
+
+
+def test_british_and_american_spellings_share_a_stem():
+    from askclover.text import stem
+
+    for british, american in [("patronised", "patronized"), ("organisation", "organization"),
+                              ("behaviours", "behaviors"), ("centre", "center"), ("theatre", "theater")]:
+        assert stem(british) == stem(american)
+    assert stem("four") == "4" and stem("hour") != stem("hor")

@@ -69,7 +69,7 @@ SCALE_WORDS = frozenset("hundred thousand million billion trillion percent per c
 MEASURE_FIT = 1.0  # a how-much answer with a unit, against a count of things
 COUNTED_FIT = 1.0  # a how-many-X answer that counts X, against a count of something else
 TITLED_FIT = 1.0  # a name whose last word is the asked noun, against other names
-AGENT_FIT = 0.8  # the name right before the asked verb, its subject
+AGENT_FIT = 1.6  # the name right before the asked verb, its subject
 PLACE_UNPLACED = 0.3  # a place is named after 'in', 'at', 'to' …; a name without one, less likely
 LOCATIVE = LazyPattern(r"\b(?:in|at|near|from|to|into|across|throughout|outside|inside|within|between|along|around|"
                        r"of|on|off|towards?|beyond|via)\s+(?:(?:the|a|an|[a-z]+ern|[a-z-]+)\s+){0,2}$", re.I)
@@ -702,7 +702,9 @@ def _agent(qtype: QuestionType, query: Query, doc: str, hit: Hit,
         return None
     passive = re.match(r"\s+by\s+(?:the\s+)?([^,;:.()]{3,80}?)(?=\s*[,;:.()]|$)", doc[found[1]:hit.end])
     if passive:
-        return found[1] + passive.start(1), found[1] + passive.end(1)
+        a = found[1] + passive.start(1)
+        name = CAPITALISED.match(doc, a, found[1] + passive.end(1))  # "by Robert Guiscard and established …"
+        return a, name.end() if name else found[1] + passive.end(1)
     before = [c for c in candidates if c[1] <= found[0]]
     return before[0] if before else None
 

@@ -124,7 +124,19 @@ def _stem(word: str) -> str:
         return ORDINAL_WORDS[word]
     if not word.isalpha():
         return word
-    return _stemmer().stem(word)
+    return _stemmer().stem(american(word))
+
+
+BRITISH = ((re.compile(r"(?<=\w\w\w)is(e|ed|es|ing|ation|ations)$"), r"iz\1"),  # organise -> organize
+           (re.compile(r"(?<=\w\w\w)our(s|ed|ing|ite|ites|able)?$"), r"or\1"),  # favour -> favor
+           (re.compile(r"(?<=\w\w)([tb])re(s)?$"), r"\1er\2"))  # centre -> center, theatre -> theater
+
+
+def american(word: str) -> str:
+    """One spelling for British and American forms, so "patronised" finds "patronized"."""
+    for pattern, repl in BRITISH:
+        word = pattern.sub(repl, word)
+    return word
 
 
 def tokens(text: str) -> Iterator[tuple[str, int, int]]:
