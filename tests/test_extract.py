@@ -422,6 +422,10 @@ def test_two_names_close_in_score_answer_with_the_stretch_that_holds_both(tmp_pa
     idx = _index_of(tmp_path, "Several monks fled to southern Italy, where they were patronised by Robert Guiscard "
                               "and established a Latin monastery at Sant'Eufemia.\n")
     assert Answerer(idx).ask("Who patronized the monks in Italy?").text == "Robert Guiscard"  # by whom, one spelling
+    idx = _index_of(tmp_path, "French regular army reinforcements arrived in New France in May 1756, led by Major "
+                              "General Louis-Joseph de Montcalm and seconded by the Chevalier de Lévis and Colonel "
+                              "François-Charles de Bourlamaque, both veterans.\n")
+    assert Answerer(idx).ask("Who led the reinforcements in 1756?").text == "Major General Louis-Joseph de Montcalm"
 
 
 def test_what_is_x_done_for_is_a_blank_and_what_was_the_x_done_has_no_asked_noun():

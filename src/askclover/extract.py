@@ -700,11 +700,12 @@ def _agent(qtype: QuestionType, query: Query, doc: str, hit: Hit,
                   if stem(w) == verb), None)
     if found is None:
         return None
-    passive = re.match(r"\s+by\s+(?:the\s+)?([^,;:.()]{3,80}?)(?=\s*[,;:.()]|$)", doc[found[1]:hit.end])
-    if passive:
-        a = found[1] + passive.start(1)
-        name = CAPITALISED.match(doc, a, found[1] + passive.end(1))  # "by Robert Guiscard and established …"
-        return a, name.end() if name else found[1] + passive.end(1)
+    by = re.match(r"\s+by\s+(?:the\s+)?", doc[found[1]:hit.end])
+    if by:  # "led by Major General Louis-Joseph de Montcalm and seconded …": the name after "by"
+        a = found[1] + by.end()
+        name = CAPITALISED.match(doc, a, hit.end) or re.match(r"[^,;:.()]{3,80}?(?=\s*[,;:.()]|$)", doc[a:hit.end])
+        if name:
+            return a, a + len(name.group().rstrip(".’'"))
     before = [c for c in candidates if c[1] <= found[0]]
     return before[0] if before else None
 
