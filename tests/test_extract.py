@@ -486,6 +486,8 @@ def test_how_long_reads_a_span_of_years_as_a_duration():
 
     s = "The Summer Theatre was in operation from 1870 to 1939, and reopened in 1950."
     assert [s[a:b] for a, b in _candidates(Q.DURATION, s, 0, len(s))] == ["1870 to 1939"]
+    s = "Free movement was central to development since the Treaty of Rome 1957."
+    assert [s[a:b] for a, b in _candidates(Q.DURATION, s, 0, len(s))] == ["since the Treaty of Rome 1957"]
 
 
 def test_a_fragment_sentence_takes_its_value_from_the_next(tmp_path):

@@ -188,9 +188,11 @@ def _candidates(qtype: QuestionType, doc: str, start: int, end: int) -> list[tup
             if before and fold(before.group(1)) not in STOP_WORDS and span[:1].isdigit():
                 continue
             out.append((a, b))
-        if qtype is Q.DURATION:  # "in operation from 1870 to 1939": a span of years is a duration
-            out += [(start + m.start(), start + m.end()) for m in DATE.finditer(text)
-                    if re.search(r"\d\s*(?:-|–|to)\s*\d", m.group())]
+        if qtype is Q.DURATION:  # "from 1870 to 1939", "since the Treaty of Rome 1957": a span of years
+            for m in DATE.finditer(text):
+                since = re.search(r"\bsince(?:\s+[\w'’-]+){0,5}\s+$", text[:m.start()])
+                if since or re.search(r"\d\s*(?:-|–|to)\s*\d", m.group()):
+                    out.append((start + (since.start() if since else m.start()), start + m.end()))
         return out + _ranges(doc, out)
     if qtype is Q.DATE:
         return [(start + m.start(), start + m.end()) for m in DATE.finditer(text)]
