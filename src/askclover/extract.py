@@ -341,7 +341,7 @@ def _titled_by_head(doc: str, start: int, end: int, head: set[str], asked: set[s
     return out
 
 
-BLANK = LazyPattern(r"(?i:\s*(?:what|which)\s+(?:do|does|did|can|could|will|would)\s)(.*\w)\W*$|"
+BLANK = LazyPattern(r"(?i:\s*(?:what|which)(?:\s+[a-z][\w-]*){0,2}?\s+(?:do|does|did|can|could|will|would)\s)(.*\w)\W*$|"
                    r"(?i:\s*(?:what|which)\s+(?:is|are|was|were|has|have|had)\s)(.*\w\s+(?:of|on|in|to|for|by|with|from|under|as|about))\W*$|"
                    r"(.*\w)\s+(?i:what|which)\W*$")
 STOPS_PHRASE = frozenset("that which who whom whose where when while though although because so but as if "
@@ -361,7 +361,7 @@ def complement(doc: str, start: int, end: int, query: Query) -> tuple[int, int] 
     asked = re.sub(r"\s+(?:that|which|who)\s.*", "", next(g for g in m.groups() if g))  # "make that could be used"
     before = [(w, asked[s:e]) for w, s, e in tokens(asked)]
     anchors = [i for i, (w, raw) in enumerate(before) if w not in STOP_WORDS and raw[:1].islower()]
-    own = query.stems
+    own, head = query.stems, asked_for(query)  # "what designation did it receive": the phrase may name the designation
     toks = list(tokens(doc[start:end]))
     for a in reversed(anchors[-4:]):
         anchor, after = stem(before[a][0]), {w for w, _ in before[a + 1:]}
@@ -386,7 +386,7 @@ def complement(doc: str, start: int, end: int, query: Query) -> tuple[int, int] 
         while k > j and toks[k - 1][0] in STOP_WORDS:  # "from February to late June and"
             k -= 1
         words = [w for w, _, _ in toks[j:k] if w not in STOP_WORDS]
-        if words and not any(stem(w) in own for w in words) and toks[j][0] not in ("and", "or", "but", "nor"):
+        if words and not any(stem(w) in own - head for w in words) and toks[j][0] not in ("and", "or", "but", "nor"):
             return start + toks[j][1], start + toks[k - 1][2]
     return None
 
