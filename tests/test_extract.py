@@ -390,9 +390,9 @@ def test_a_blank_after_the_question_s_last_words_is_the_phrase_after_them(tmp_pa
     assert ans.ask("What does the mayor deliver at the start of each year?").text == "a speech"
     assert ans.ask("What did the guild call itself?").text.startswith("A guild known as the Hansa")  # no verb to complete
     idx = _index_of(tmp_path, "The council sits from early January to late June and from September to December. "
-                              "The drug received rare pediatric drug designation for treating glioma.\n")
+                              "The compound received rare pediatric drug designation for treating glioma.\n")
     assert Answerer(idx).ask("The council sits from early January to late what?").text == "June"
-    assert Answerer(idx).ask("What designation did the drug receive?").text == "rare pediatric drug designation"
+    assert Answerer(idx).ask("What designation did the compound receive?").text == "rare pediatric drug designation"
 
 
 def test_what_is_the_x_answers_with_what_the_sentence_says_is_the_x(tmp_path):
