@@ -386,7 +386,8 @@ def complement(doc: str, start: int, end: int, query: Query) -> tuple[int, int] 
         while k > j and toks[k - 1][0] in STOP_WORDS:  # "from February to late June and"
             k -= 1
         words = [w for w, _, _ in toks[j:k] if w not in STOP_WORDS]
-        if words and not any(stem(w) in own - head for w in words) and toks[j][0] not in ("and", "or", "but", "nor"):
+        if _says_more(words, own) and not any(stem(w) in own - head for w in words) \
+                and toks[j][0] not in ("and", "or", "but", "nor"):
             return start + toks[j][1], start + toks[k - 1][2]
     return None
 
