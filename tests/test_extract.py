@@ -507,6 +507,10 @@ def test_what_did_the_verb_answers_with_the_phrase_before_that_verb(tmp_path):
     assert ans.ask("What entity has taken the view that free trade serves well-being?").text == "the Court of Justice"
     assert ans.ask("After 1945, what challenged the Empire?").text == "anti-colonial movements"
     assert ans.ask("What policy gave Britain dominance in world trade?").text != "Britain had adopted a policy"
+    idx = _index_of(tmp_path, "All patients experienced disease control, which the Response Assessment committee "
+                              "notes can correlate with improved survival.\n")
+    assert Answerer(idx).ask("Which committee notes that disease control can correlate with improved survival?"
+                             ).text == "the Response Assessment committee"
 
 
 def test_a_long_phrase_before_an_appositive_gives_its_name(tmp_path):

@@ -469,7 +469,7 @@ def subject_of(doc: str, start: int, end: int, query: Query) -> tuple[int, int] 
             continue
         i = stems.index(stem(rest[p]))
         said = [stem(w) for w in rest[p:] if w not in STOP_WORDS]
-        if sum(t in stems[i:] for t in said) < max(2, len(said) - 1):
+        if sum(t in stems[i:] for t in said) < max(2, len(said) - 2):  # the rest, but for two words
             continue
         while i and toks[i - 1][0] in AUXILIARIES:
             i -= 1
