@@ -69,10 +69,10 @@ SCALE_WORDS = frozenset("hundred thousand million billion trillion percent per c
 MEASURE_FIT = 1.0  # a how-much answer with a unit, against a count of things
 COUNTED_FIT = 1.0  # a how-many-X answer that counts X, against a count of something else
 TITLED_FIT = 1.0  # a name whose last word is the asked noun, against other names
-AGENT_FIT = 1.6  # the name right before the asked verb, its subject
+AGENT_FIT = 1.6  # the asked verb's subject: the name before it, or after its "by"
 PLACE_UNPLACED = 0.3  # a place is named after 'in', 'at', 'to' …; a name without one, less likely
 LOCATIVE = LazyPattern(r"\b(?:in|at|near|from|to|into|across|throughout|outside|inside|within|between|along|around|"
-                       r"of|on|off|towards?|beyond|via)\s+(?:(?:the|a|an|[a-z]+ern|[a-z-]+)\s+){0,2}$", re.I)
+                       r"of|on|off|towards?|beyond|via)\s+(?:[a-z-]+\s+){0,2}$", re.I)  # "to southern ", "at the "
 PAIR_MARGIN = 1.0  # two names closer than this in score are both shown ...
 PAIR_GAP = 0.3  # ... when this far ahead of the third,
 PAIR_SPAN = 60  # and no further apart (characters)
@@ -805,10 +805,8 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
             score -= 1.0
         if s in objects:
             score += 0.5
-        if qtype is Q.PLACE and not LOCATIVE.search(doc[max(hit.start, s - 30):s]):
-            score -= PLACE_UNPLACED
-            if re.search(r"\b[a-z]+,\s+$", doc[max(hit.start, s - 30):s]) and doc[e:e + 1] == ",":
-                score -= 1.0  # "the chief operating officer, Jarrod Longcor,": a person named by role
+        if qtype is Q.PLACE:
+            score -= _unplaced(doc, s, e, hit.start)
         if qtype is Q.DATE:
             score += 0.3 * len(re.findall(r"\d+|[A-Za-z]{3,}", doc[s:e]))
             score += DATE_FIT * _date_kind(doc[s:e], head)
@@ -839,19 +837,34 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
             found = _predicate(doc, hit.start, hit.end, head)
             if found:
                 return Span(*found, 1.0)
+    return _choose(sorted(scored, key=lambda sp: -sp.score), qtype, doc, hit.end)
+
+
+def _choose(scored: list[Span], qtype: QuestionType, doc: str, end: int) -> Span | None:
+    """The best of the ranked spans with its margin over the next; for two names close in score
+    and well ahead of the rest, the stretch that holds both ("Nixon named William E. Simon")."""
     if not scored:
         return None
-    scored.sort(key=lambda sp: -sp.score)
     best = scored[0]
     margin = best.score - scored[1].score if len(scored) > 1 else 9.0
     third = scored[1].score - scored[2].score if len(scored) > 2 else 9.0
     if qtype in (Q.PERSON, Q.PLACE) and len(scored) > 1 and margin < PAIR_MARGIN and third >= PAIR_GAP:
         a, b = min(best.start, scored[1].start), max(best.end, scored[1].end)
         if doc.count("(", a, b) > doc.count(")", a, b):
-            b = doc.find(")", b, hit.end) + 1 or b
+            b = doc.find(")", b, end) + 1 or b
         if b - a <= PAIR_SPAN and ";" not in doc[a:b]:
             return Span(a, b, best.score)  # the pair is sure enough: one of them is the name
     return Span(best.start, best.end, best.score, margin)
+
+
+def _unplaced(doc: str, s: int, e: int, start: int) -> float:
+    """How much less a name fits "where": a place is named after "in", "at", "to" …, and a name
+    set off by commas after a role ("the chief operating officer, Jarrod Longcor,") is a person."""
+    before = doc[max(start, s - 30):s]
+    if LOCATIVE.search(before):
+        return 0.0
+    person = re.search(r"\b[a-z]+,\s+$", before) and doc[e:e + 1] == ","
+    return PLACE_UNPLACED + (1.0 if person else 0.0)
 
 
 def _predicate(doc: str, start: int, end: int, head: set[str]) -> tuple[int, int] | None:
