@@ -393,6 +393,9 @@ def test_a_blank_after_the_question_s_last_words_is_the_phrase_after_them(tmp_pa
                               "The compound received rare pediatric drug designation for treating glioma.\n")
     assert Answerer(idx).ask("The council sits from early January to late what?").text == "June"
     assert Answerer(idx).ask("What designation did the compound receive?").text == "rare pediatric drug designation"
+    idx = _index_of(tmp_path, "The U.S. Food and Drug Administration (FDA) has granted rare pediatric drug designation "
+                              "for the compound in glioma.\n")
+    assert Answerer(idx).ask("What did the FDA grant?").text == "rare pediatric drug designation"  # "Drug" is not asked
 
 
 def test_what_is_the_x_answers_with_what_the_sentence_says_is_the_x(tmp_path):

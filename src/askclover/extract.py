@@ -361,7 +361,8 @@ def complement(doc: str, start: int, end: int, query: Query) -> tuple[int, int] 
     asked = re.sub(r"\s+(?:that|which|who)\s.*", "", next(g for g in m.groups() if g))  # "make that could be used"
     before = [(w, asked[s:e]) for w, s, e in tokens(asked)]
     anchors = [i for i, (w, raw) in enumerate(before) if w not in STOP_WORDS and raw[:1].islower()]
-    own, head = query.stems, asked_for(query)  # "what designation did it receive": the phrase may name the designation
+    own = {stem(w) for w, _, _ in tokens(query.fixed_text)}  # its own words, not "Drug" of "FDA" spelled out
+    head = asked_for(query)  # "what designation did it receive": the phrase may name the designation
     toks = list(tokens(doc[start:end]))
     for a in reversed(anchors[-4:]):
         anchor, after = stem(before[a][0]), {w for w, _ in before[a + 1:]}
