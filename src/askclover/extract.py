@@ -361,7 +361,7 @@ def complement(doc: str, start: int, end: int, query: Query) -> tuple[int, int] 
     asked = re.sub(r"\s+(?:that|which|who)\s.*", "", next(g for g in m.groups() if g))  # "make that could be used"
     before = [(w, asked[s:e]) for w, s, e in tokens(asked)]
     anchors = [i for i, (w, raw) in enumerate(before) if w not in STOP_WORDS and raw[:1].islower()]
-    own = {stem(w) for w, _, _ in tokens(query.fixed_text)}  # its own words, not "Drug" of "FDA" spelled out
+    own = query.said  # its own words, not "Drug" of "FDA" spelled out
     head = asked_for(query)  # "what designation did it receive": the phrase may name the designation
     toks = list(tokens(doc[start:end]))
     for a in reversed(anchors[-4:]):
@@ -415,7 +415,7 @@ def named_as(doc: str, start: int, end: int, query: Query) -> tuple[int, int] | 
         said = re.split(r"[;:.()]|\s(?:and|but|which|who|that)\s", said + ".")[0]
         if not asked <= {stem(w) for w, _, _ in tokens(said)}:
             continue
-        found = _phrase_before(doc, start, start + m.start(), query.stems)
+        found = _phrase_before(doc, start, start + m.start(), query.said)
         if found:
             return found
     return None
@@ -476,7 +476,7 @@ def subject_of(doc: str, start: int, end: int, query: Query) -> tuple[int, int] 
             i -= 1
         if i > 1 and toks[i - 1][0] == "to":  # "movements began to challenge"
             i -= 2
-        found = _phrase_before(doc, start, start + toks[i][1], query.stems)
+        found = _phrase_before(doc, start, start + toks[i][1], query.said)
         if found:
             return found
     return None
@@ -491,7 +491,7 @@ def after_preposition(doc: str, start: int, end: int, query: Query) -> tuple[int
     m = PREPOSITION_WH.match(query.fixed_text)
     if not m or stem(fold(m.group().split()[-1])) in {stem(w) for w, _, _ in tokens(doc[start:end])}:
         return None  # the sentence names the asked noun ("the colony of Virginia"): read it whole
-    own = query.stems
+    own = query.said
     for found in re.finditer(rf"\b{m.group(1)}\s+(?:the\s+)?", doc[start:end], re.I):
         name = CAPITALISED.match(doc, start + found.end(), end)
         if not name:
@@ -523,7 +523,7 @@ def kind_of(doc: str, start: int, end: int, query: Query) -> tuple[int, int] | N
         while j and toks[j - 1][0] not in STOP_WORDS and i - j < 2 \
                 and not re.search(r"[,;:.()\"“”]", doc[start + toks[j - 1][2]:start + toks[j][1]]):
             j -= 1
-        if j < i and any(stem(w) not in query.stems for w, _, _ in toks[j:i]):
+        if j < i and any(stem(w) not in query.said for w, _, _ in toks[j:i]):
             return start + toks[j][1], start + e
     return None
 
@@ -558,7 +558,7 @@ def instances(doc: str, start: int, end: int, query: Query) -> tuple[int, int] |
         if stem(w) in head:
             m = INSTANCES.match(doc, start + e, end)
             listed = m and ("(" not in m.group() or re.search(r",|\band\b|\bor\b", m.group(1)))  # not "(PFS)"
-            if listed and _says_more([t for t, _, _ in tokens(m.group(1))], query.stems):
+            if listed and _says_more([t for t, _, _ in tokens(m.group(1))], query.said):
                 tail = re.search(r",?\s*(?:respectively|etc\.?)$", m.group(1))
                 return m.start(1), tail.start() + m.start(1) if tail else m.end(1)
     return None

@@ -51,6 +51,11 @@ class Query:
         return {t for c in self.concepts for alt in c for t in alt}
 
     @property
+    def said(self) -> set[str]:
+        """The stems of the words the question itself says (not a short form spelled out)."""
+        return {stem(w) for w, _, _ in tokens(self.fixed_text)}
+
+    @property
     def fixed_text(self) -> str:
         """The question with its typos corrected."""
         text = self.text
