@@ -578,3 +578,10 @@ def test_a_person_named_by_role_is_no_place(tmp_path):
                               "presentation during the conference, the chief operating officer, Jarrod Longcor, "
                               "reported encouraging early results.\n")
     assert Answerer(idx).ask("Where were the results presented?").text != "Jarrod Longcor"
+
+
+def test_which_two_answers_with_both_names(tmp_path):
+    idx = _index_of(tmp_path, "Formal institutions were established through the Treaty of Rome 1957 and the "
+                              "Maastricht Treaty 1992 (now: TFEU).\n")
+    assert Answerer(idx).ask("Which two treaties established formal institutions?").text == \
+        "Treaty of Rome 1957 and the Maastricht Treaty 1992"

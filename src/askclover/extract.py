@@ -828,7 +828,10 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
     if qtype is Q.DESCRIPTION:
         named = _named_by_head(doc, hit.start, hit.end, head, own)
         if named:  # "Article 65 banned cartels and article 66 made provisions for …": the one nearer the question's words
-            return Span(*max(named, key=lambda se: _proximity(doc, *se, places, weight)), 2.0)
+            s, e = max(named, key=lambda se: _proximity(doc, *se, places, weight))
+            pair = re.search(r"\b(?:[A-Z][\w’'-]*\s+(?:(?:of|de|the)\s+)?)*[A-Z0-9][\w’'-]*\s+and\s+(?:the\s+)?$",
+                             doc[hit.start:s]) if {"2", "both"} & query.said else None
+            return Span(hit.start + pair.start() if pair else s, e, 2.0)  # "which two treaties": both
         for s, e in _titled_by_head(doc, hit.start, hit.end, head, own):
             return Span(s, e, 0.0)  # found after choosing the sentence, not a reason to choose it
         found = next(filter(None, (read(doc, hit.start, hit.end, query) for read in PHRASE_READERS)), None)
