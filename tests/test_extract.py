@@ -416,6 +416,14 @@ def test_what_day_or_month_wants_a_date_of_that_kind(tmp_path):
     assert ans.ask("In what month is polling day?").text == "May"
 
 
+def test_a_runner_up_without_evidence_forms_no_pair():
+    from askclover.extract import Span, _choose
+
+    doc = "France and the French crown."
+    assert _choose([Span(0, 6, 0.8), Span(15, 21, 0.5)], Q.PERSON, doc, len(doc)) == Span(0, 21, 0.8)
+    assert _choose([Span(0, 6, 0.8), Span(15, 21, -0.1)], Q.PERSON, doc, len(doc)).end == 6
+
+
 def test_two_names_close_in_score_answer_with_the_stretch_that_holds_both(tmp_path):
     idx = _index_of(tmp_path, "In 1973, Nixon named William E. Simon as the first Administrator of the Federal "
                               "Energy Office, a short-term organization created to coordinate the response.\n")

@@ -852,7 +852,8 @@ def _choose(scored: list[Span], qtype: QuestionType, doc: str, end: int) -> Span
     best = scored[0]
     margin = best.score - scored[1].score if len(scored) > 1 else 9.0
     third = scored[1].score - scored[2].score if len(scored) > 2 else 9.0
-    if qtype in (Q.PERSON, Q.PLACE) and len(scored) > 1 and margin < PAIR_MARGIN and third >= PAIR_GAP:
+    if qtype in (Q.PERSON, Q.PLACE) and len(scored) > 1 and margin < PAIR_MARGIN and third >= PAIR_GAP \
+            and scored[1].score > 0:  # a runner-up with no evidence for it is no rival
         a, b = min(best.start, scored[1].start), max(best.end, scored[1].end)
         if doc.count("(", a, b) > doc.count(")", a, b):
             b = doc.find(")", b, end) + 1 or b
