@@ -593,3 +593,10 @@ def test_which_two_answers_with_both_names(tmp_path):
                               "Maastricht Treaty 1992 (now: TFEU).\n")
     assert Answerer(idx).ask("Which two treaties established formal institutions?").text == \
         "Treaty of Rome 1957 and the Maastricht Treaty 1992"
+
+
+def test_when_prefers_a_sentence_that_gives_a_date(tmp_path):
+    idx = _index_of(tmp_path, "Similar rebellions took place in other towns in the weeks following. A series of "
+                              "three small civil wars known as the Huguenot rebellions broke out between 1621 and "
+                              "1629.\n")
+    assert Answerer(idx).ask("When did these rebellions take place?").text == "1621 and 1629"

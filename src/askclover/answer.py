@@ -31,6 +31,7 @@ W_PREDICATE = 0.2
 W_IDENTITY = 0.3
 W_NUMBERS = 1.0
 W_GENDER = 0.5
+W_NO_DATE = 0.8  # a "when" sentence with no date, nor one it points back to, is a weak one
 KNOWN_COVERAGE = 0.4
 TYPED_COVERAGE = 0.35
 UNKNOWN_COVERAGE = 0.5
@@ -102,6 +103,8 @@ class Answerer:
                 score += W_PREDICATE * predicates(query, hit.text)
                 score += W_IDENTITY * identity(query.fixed_text, hit.text, context)
                 score -= W_GENDER * gender_clash(query.fixed_text, hit.text)
+                if span is None and qtype is Q.DATE and not self.bridged(hit, qtype, query):
+                    score -= W_NO_DATE
                 score -= W_NUMBERS * bool(missing_numbers(query.fixed_text, context))
                 if best is None or score > best[0]:
                     best = (score, hit, span, cov)
