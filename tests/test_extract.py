@@ -15,6 +15,8 @@ from askclover.extract import classify
     ("Were there any injuries?", Q.YESNO),
     ("What was the income of growers who joined early?", Q.DESCRIPTION),
     ("In what year was it built?", Q.DATE),
+    ("When the trucks came, what policy ended?", Q.DESCRIPTION),  # the clause before the comma is not the question
+    ("Where the river bends, who built the mill?", Q.PERSON),
 ])
 def test_classify(question, qtype):
     assert classify(question) is qtype

@@ -108,6 +108,10 @@ def classify(question: str, abbreviations: dict[str, str] | None = None) -> Ques
     m = re.match(r"(?:what|who)\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?([\w-]+)$|what\s+does\s+([\w-]+)\s+mean$", text)
     if m and abbreviations and any(fold(s) in m.groups() for s in abbreviations):
         return Q.DEFINITION
+    clause = re.match(r"\s*(?:when|where|while|if|once)\b[^,?]*,\s*(?=(?:what|which|who|whom|whose|when|where|why|how)\b)",
+                      question, re.I)  # "When Japanese companies introduced trucks, what policy ended?" asks "what"
+    if clause:
+        text = " ".join(re.findall(r"[\w'-]+", fold(question[clause.end():])))
     wh = re.match(r"(?:(?:in|on|at|by|for|from|to|during|of|after|before|and|so|but)\s+)?"
                   r"(what|which|who|whom|whose|when|where|why|how)\b(.*)", text)
     if not wh and words[0] not in AUXILIARIES:
