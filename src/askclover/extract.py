@@ -563,8 +563,8 @@ def instances(doc: str, start: int, end: int, query: Query) -> tuple[int, int] |
             m = INSTANCES.match(doc, start + e, end)
             listed = m and ("(" not in m.group() or re.search(r",|\band\b|\bor\b", m.group(1)))  # not "(PFS)"
             if listed and _says_more([t for t, _, _ in tokens(m.group(1))], query.said):
-                tail = re.search(r",?\s*(?:respectively|etc\.?)$", m.group(1))
-                return m.start(1), tail.start() + m.start(1) if tail else m.end(1)
+                tail = re.search(r",?\s*(?:respectively|etc\.?)$", m.group(1))  # "…, respectively"
+                return m.start(1), m.start(1) + (tail.start() if tail else len(m.group(1)))
     return None
 
 
