@@ -602,3 +602,12 @@ def test_when_prefers_a_sentence_that_gives_a_date(tmp_path):
                               "three small civil wars known as the Huguenot rebellions broke out between 1621 and "
                               "1629.\n")
     assert Answerer(idx).ask("When did these rebellions take place?").text == "1621 and 1629"
+
+
+def test_how_old_wants_an_age_and_how_often_an_interval(tmp_path):
+    idx = _index_of(tmp_path, "A 15-year-old girl was treated with four doses totaling 58.9 mCi. One group "
+                              "receives two doses of 20 mCi/m², given 14 days apart.\n")
+    ans = Answerer(idx)
+    assert ans.ask("How old was the girl?").text == "15-year-old"
+    assert classify("How often are doses given?") is Q.DURATION
+    assert ans.ask("How often are doses given?").text == "14 days apart"

@@ -67,6 +67,7 @@ OBJECT_QUESTION = re.compile(r"\s*(?:(?:who|whom|where|which\s+[\w-]+)\s+(?:did|
                              r"where\s+(?:is|are|was|were)\s+.+\w(?:ed|en|wn)\b)", re.I)
 SCALE_WORDS = frozenset("hundred thousand million billion trillion percent per cent".split())
 MEASURE_FIT = 1.0  # a how-much answer with a unit, against a count of things
+DIMENSION = re.compile(r"\s*how\s+(?:far|tall|high|large|big|heavy|low|small)\b", re.I)
 COUNTED_FIT = 1.0  # a how-many-X answer that counts X, against a count of something else
 TITLED_FIT = 1.0  # a name whose last word is the asked noun, against other names
 AGENT_FIT = 1.6  # the asked verb's subject: the name before it, or after its "by"
@@ -127,9 +128,9 @@ def classify(question: str, abbreviations: dict[str, str] | None = None) -> Ques
     if word == "how":
         if nxt == "many":
             return Q.COUNT
-        if nxt in ("much", "large", "big", "high", "far", "old", "tall", "heavy", "low", "small", "often"):
+        if nxt in ("much", "large", "big", "high", "far", "old", "tall", "heavy", "low", "small"):
             return Q.AMOUNT
-        if nxt == "long":
+        if nxt in ("long", "often"):  # "how often": every 14 days
             return Q.DURATION
         return Q.DESCRIPTION
     if word == "when":
@@ -182,8 +183,8 @@ def _candidates(qtype: QuestionType, doc: str, start: int, end: int) -> list[tup
             a, b = _tidy(doc, start + m.start(), start + m.end())
             at = max(b - start, m.start() + 1)  # what a cut quantity left may hold another
             span = m.group()
-            if qtype is Q.DURATION and not any(u in fold(span) for u in TIME_UNITS):
-                continue
+            if qtype is Q.DURATION and (not any(u in fold(span) for u in TIME_UNITS) or doc[a:b].endswith("-old")):
+                continue  # "15-year-old" is an age
             if qtype is Q.COUNT and (re.search(r"\d(?:st|nd|rd|th)\b", span) or fold(span.split()[0]) in ORDINAL_WORDS):
                 continue
             if fold(doc[a:b]) == "one" and re.match(r"\s+of\b", doc[b:end]):
@@ -800,7 +801,9 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
             score -= 1.0
         else:
             score += sum(index.idf(w) or 1.0 for w in span_words if w in head) / 4.0
-        if qtype is Q.AMOUNT:
+        if qtype is Q.AMOUNT and "old" in head:  # "how old": an age, not a dose
+            score += MEASURE_FIT if re.search(r"-old\b|\byears?\b|\baged?\b", doc[s:e + 10]) else -MEASURE_FIT
+        elif qtype is Q.AMOUNT and not DIMENSION.match(query.fixed_text):  # "how far": miles are lower-case
             score += MEASURE_FIT if _has_unit(doc[s:e]) else -MEASURE_FIT
         if (s, e) == subject:
             score += AGENT_FIT
