@@ -611,3 +611,12 @@ def test_how_old_wants_an_age_and_how_often_an_interval(tmp_path):
     assert ans.ask("How old was the girl?").text == "15-year-old"
     assert classify("How often are doses given?") is Q.DURATION
     assert ans.ask("How often are doses given?").text == "14 days apart"
+
+
+def test_a_bare_count_followed_by_what_the_question_asks_counts_those(tmp_path):
+    idx = _index_of(tmp_path, "Three patients who received at least four infusions showed an average PFS of 8.1 "
+                              "months, with two experiencing measurable tumor shrinkage. The man received four "
+                              "doses of iopofosine-131 totaling 126.6 mCi.\n")
+    ans = Answerer(idx)
+    assert ans.ask("How many patients had tumor shrinkage?").text == "two"
+    assert ans.ask("What was the man's total dose?").text == "126.6 mCi"  # "totaling" is no named noun

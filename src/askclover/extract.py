@@ -294,8 +294,8 @@ def _named_by_head(doc: str, start: int, end: int, head: set[str], asked: set[st
     out = []
     toks = list(tokens(doc[start:end]))
     for i, (w, s, e) in enumerate(toks):
-        if stem(w) not in head:
-            continue
+        if stem(w) not in head or re.search(r"..(?:ing|ed)$", w):
+            continue  # "iopofosine-131 totaling 126.6 mCi": a verb, not the asked noun
         before = re.search(r"(?<!\S)(?:(?=[\w/.-]*[A-Za-z])[\w/.-]*\d[\w/.-]* )+$", doc[start:start + s])
         if before:
             if not {stem(t) for t, _, _ in tokens(before.group())} & asked:
@@ -698,6 +698,13 @@ def _counted_noun(doc: str, s: int, e: int) -> str:
     return ""
 
 
+def _counts_those(doc: str, s: int, e: int, end: int, own: set[str]) -> bool:
+    """True for a bare count followed by what the question asks of the things counted ("two
+    experiencing measurable tumor shrinkage" for "how many patients had tumor shrinkage")."""
+    m = re.match(r"(?:\s+[\w-]+)?\s+[a-z]+ing\b((?:\s+[\w-]+){1,4})", doc[e:end])
+    return _bare_number(doc[s:e]) and m is not None and len({stem(w) for w, _, _ in tokens(m.group(1))} & own) >= 2
+
+
 def _agent(qtype: QuestionType, query: Query, doc: str, hit: Hit,
            candidates: list[tuple[int, int]]) -> tuple[int, int] | None:
     """For "who <verb>ed ...": the first name before that verb in the sentence, its likely subject."""
@@ -793,6 +800,8 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
         counted = _counted_noun(doc, s, e)
         if qtype is Q.COUNT and head & set(span_words):  # "over 100 different species": the asked noun is counted
             counted = next(iter(head & set(span_words)))
+        elif qtype is Q.COUNT and head and _counts_those(doc, s, e, hit.end, own):
+            counted = next(iter(head))  # "with two experiencing tumor shrinkage": two of them
         if qtype is Q.COUNT and counted in head:
             score += COUNTED_FIT
         elif qtype is Q.COUNT and counted and head and not (counted in TIME_STEMS and head & TIME_STEMS):
