@@ -620,3 +620,10 @@ def test_a_bare_count_followed_by_what_the_question_asks_counts_those(tmp_path):
     ans = Answerer(idx)
     assert ans.ask("How many patients had tumor shrinkage?").text == "two"
     assert ans.ask("What was the man's total dose?").text == "126.6 mCi"  # "totaling" is no named noun
+
+
+def test_a_line_under_references_yields_to_the_article_s_own_sentence():
+    import askclover
+
+    assert askclover.ask("What drug received the designation?").text == "Iopofosine-131"  # not the cited title's
+    assert askclover.ask("When was the news release issued?").text == "Oct. 27, 2025"  # references still answer

@@ -31,6 +31,9 @@ W_PREDICATE = 0.2
 W_IDENTITY = 0.3
 W_NUMBERS = 1.0
 W_GENDER = 0.5
+W_REFERENCE = 0.5  # a line under "References" cites another text; the article's own sentences say it first
+REFERENCES = re.compile(r"\s*#*\s*(?:references?|sources?|bibliography|citations?|notes|further reading|see also|"
+                        r"external links)\s*:?\s*$", re.I)
 W_NO_DATE = 0.8  # a "when" sentence with no date, nor one it points back to, is a weak one
 KNOWN_COVERAGE = 0.4
 TYPED_COVERAGE = 0.35
@@ -98,16 +101,17 @@ class Answerer:
             for hit in hits[:READ_HITS]:
                 doc, context = self.doc(hit), self.passage_text(hit)
                 cov = self.coverage(query, hit, context)
-                span = best_span(qtype, hit, doc, query, self.index) if qtype not in SENTENCE_TYPES else None
+                held, span = self.span_of(hit, qtype, query) if qtype not in SENTENCE_TYPES else (hit, None)
                 score = hit.score / top + W_COVERAGE * cov + span_weight(span)
                 score += W_PREDICATE * predicates(query, hit.text)
                 score += W_IDENTITY * identity(query.fixed_text, hit.text, context)
                 score -= W_GENDER * gender_clash(query.fixed_text, hit.text)
+                score -= W_REFERENCE * bool(REFERENCES.match(self.index.knowledge.passages[hit.passage].heading))
                 if span is None and qtype is Q.DATE and not self.bridged(hit, qtype, query):
                     score -= W_NO_DATE
                 score -= W_NUMBERS * bool(missing_numbers(query.fixed_text, context))
                 if best is None or score > best[0]:
-                    best = (score, hit, span, cov)
+                    best = (score, held, span, cov)
         assert best is not None
         _, hit, span, cov = best
         typed = span is not None and qtype is not Q.DESCRIPTION and not query.unknown
@@ -123,11 +127,6 @@ class Answerer:
             hit, span = self.bridged(hit, qtype, query) or (hit, span)
         if span is None and names_only(query, hit.text):
             hit = self.following(hit) or hit
-        elif span is None and qtype in TYPED and len(hit.text.split()) <= FRAGMENT_WORDS:
-            nxt = self.following(hit)  # "News Release. Oct. 27, 2025.": a fragment, its value next
-            found = nxt and best_span(qtype, nxt, doc, query, self.index)
-            if found and sure(found, qtype):
-                hit, span = nxt, found
         if sure(span, qtype):
             around = where = trim(doc, span.start, span.end, MAX_ANSWER)
         elif qtype is Q.YESNO:
@@ -140,6 +139,17 @@ class Answerer:
         quotes += [self.quote(h) for h in hits if h is not hit][: max(self.top_k - 1, 0)]
         return Answer(question, True, text, tuple(quotes), resolved, qtype, hit.score,
                       where, tuple(hits), passage=hit.passage)
+
+    def span_of(self, hit: Hit, qtype: QuestionType, query: Query) -> tuple[Hit, Span | None]:
+        """The hit's best span; for a typed question whose sentence is a fragment ("News
+        Release."), the next sentence's ("Oct. 27, 2025."), with that sentence."""
+        span = best_span(qtype, hit, self.doc(hit), query, self.index)
+        if span is None and qtype in TYPED and len(hit.text.split()) <= FRAGMENT_WORDS:
+            nxt = self.following(hit)
+            found = nxt and best_span(qtype, nxt, self.doc(nxt), query, self.index)
+            if found and sure(found, qtype):
+                return nxt, found
+        return hit, span
 
     def following(self, hit: Hit, step: int = 1) -> Hit | None:
         """The sentence after ``hit`` (``step`` -1: before it), in its passage, else in the
