@@ -161,3 +161,23 @@ def test_what_did_he_say_reads_the_quotation_beside_his_name(tmp_path):
     assert c.ask("Who is the harbour master?").text == "Anne Morvan"
     a = c.ask("What did she say?")
     assert a.resolved == "What did Anne Morvan say?" and a.text == "We are proud of the crews"
+
+
+def test_what_about_those_with_asks_the_same_for_them(tmp_path):
+    c = _conversation_of(tmp_path, "Among patients who received at least 55 mCi, the average PFS was 5.4 months.\n\n"
+                                   "Three patients who received at least four infusions showed an average PFS of "
+                                   "8.1 months.\n")
+    assert c.ask("What was the PFS for patients who got at least 55 mCi?").text == "5.4 months"
+    a = c.ask("What about those with four infusions?")
+    assert a.resolved == "What was the PFS for those with four infusions?" and a.text == "8.1 months"
+
+
+def test_he_after_who_is_a_name_is_that_person_and_his_goal_is_the_study_s(tmp_path):
+    c = _conversation_of(tmp_path, "“We are proud of the crews,” Anne Morvan, the harbour master, said. The trial "
+                                   "enrolled children. Its goal is to assess how safe the drug is. Doses were given "
+                                   "14 days apart.\n")
+    c.ask("Who is Anne Morvan?")
+    assert c.ask("What did she say?").resolved == "What did Anne Morvan say?"
+    c.reset()
+    c.ask("What did the trial enroll?")
+    assert c.ask("What is its goal?").text == "to assess how safe the drug is"

@@ -17,7 +17,7 @@ FOLLOW_ON = re.compile(LEAD, re.I)
 BARE_WH = re.compile(r"\s*(?:and\s+)?((?:(?:by|to|from|with|for)\s+)?(?:what|who|whom|when|where|why|how))\W*$", re.I)
 AUXILIARY = r"(?:is|are|was|were|did|do|does|has|have|had|can|could|will|would)\b"
 POINTING = re.compile(r"\b(?:that|this|those|these)\W*$", re.I)  # "How many patients was that?"
-CONDITION = re.compile(rf"{LEAD}\s+{PREPOSITIONS}", re.I)
+CONDITION = re.compile(rf"{LEAD}\s+(?:(?:those|the ones)\s+)?{PREPOSITIONS}", re.I)
 CONDITION_WORD = re.compile(PREPOSITIONS, re.I)
 WH = r"(?:what|which|who|whom|whose|when|where|why|how)"
 WH_START = re.compile(rf"^\s*(?:and\s+|also\s+)?{WH}\b(?!\s+about)", re.I)
@@ -91,7 +91,8 @@ class Conversation:
                 self.referent, self.context = newcomer, self.passage_text(answer)
         if answer.answered or self.last is None:
             self.last = answer
-            if answer.qtype is QuestionType.PERSON and answer.span and answer.text and len(answer.text) < 40:
+            if answer.qtype is QuestionType.PERSON and answer.span and answer.text and len(answer.text) < 40 \
+                    and re.match(r"\s*(?:and\s+)?(?:who|whom|whose)\b", question, re.I):  # not "what company"
                 self.referent, self.context = answer.text, self.passage_text(answer)
             elif not follow_up:
                 self.referent, self.context = subject(question), self.passage_text(answer)
@@ -145,7 +146,11 @@ class Conversation:
 
 def subject(question: str) -> str:
     """The noun phrase a question is about: "the 15-year-old girl" in "What happened to the
-    15-year-old girl?" (the first one that is not what the question asks for)."""
+    15-year-old girl?" (the first one that is not what the question asks for), or the person a
+    "Who is James Caruso?" names."""
+    who = re.match(r"\s*who\s+(?:is|was)\s+([A-Z][^?]*?)\s*\??\s*$", question, re.I)
+    if who and WHO_IS_NAME.match(question):
+        return who.group(1)
     head = head_words(question)
     for m in re.finditer(r"\b(?:the|a|an)\s+", question, re.I):
         words = []
@@ -184,6 +189,11 @@ def merge(previous: str, body: str) -> str:
     if not body:
         return previous
     stem_q = previous.rstrip(" ?")
+    group = re.match(r"(?:those|the ones|ones)\s+(?:with|who|that|in|on|receiving|given)\b", body, re.I)
+    if group:  # "what about those with four infusions": the same question, for them
+        cond = re.search(r"\s(for|in|among|with)\s", stem_q)
+        if cond:
+            return f"{stem_q[:cond.start()]} {cond.group(1)} {body}?"
     prep = CONDITION_WORD.match(body)
     if prep:
         i = stem_q.lower().find(f" {prep.group(1).lower()} ")

@@ -58,7 +58,8 @@ CAPITALISED = LazyPattern(
     r"(?:[A-Z][\w’'.-]*|\d+[A-Z][\w-]*)(?:\s+(?:(?:of|de|du|von|van|der|the|and|&|for|on|la|le|v\.?)\s+)*"
     r"(?:[A-Z][\w’'.-]*|\d+\w*))*"
 )
-ASKS_ATTRIBUTE = re.compile(r"\s*what\s+(?:is|was|are|were)\s+(?:the|its|their|his|her)\s+[\w-]+(?:\s+[\w-]+)?\s+of\b", re.I)
+ASKS_ATTRIBUTE = re.compile(r"\s*what\s+(?:is|was|are|were)\s+(?:(?:the|its|their|his|her)\s+[\w-]+(?:\s+[\w-]+)?\s+of\b|"
+                            r".+?[’']s\s+[\w-]+\W*$)", re.I)  # "the goal of the study", "the study's goal"
 WHO_IS_NAME = re.compile(r"\s*(?:(?i:who\s+(?:is|was|were|are))\s+(?:[A-Z][\w’'.-]*\s*(?:(?:the|of|de|von|van)\s+)?)+|"
                          r"(?i:what\s+(?:is|was))\s+(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*[’']s?\s+(?i:role|position|title|job))\??\s*$")
 DEFINE = re.compile(r"\s*(?:what\s+(?:(?:kind|type|sort)\s+of\s+[\w-]+\s+)?(?:is|are|was|were)\s+(?!the\s+\w+\s+of\b)|"
@@ -620,6 +621,8 @@ def appositive(doc: str, start: int, end: int, query: Query, head: set[str]) -> 
             return gloss
         m = re.match(r"(?:,\s*|\s+(?:is|was|are|were)\s+)((?:an?|the)\s+[^,;.()]{3,80}?)(?=[,;.()]|\s+(?:that|which|who|in|for|with)\b)", rest)
         opening = re.fullmatch(r"[“\"']?(?:(?:[A-Z][\w’'-]*|the|a|an)\s+)*", doc[start:start + s])
+        if m and any(w in AUXILIARIES for w in m.group(1).lower().split()):
+            m = None  # "mCi, the average PFS was 5.4 months": a clause, not a phrase beside X
         if m and (rest.startswith(",") or opening):  # "X is a …" only where X opens the sentence
             s2 = start + e + m.start(1)
             return s2, s2 + len(m.group(1).rstrip())
