@@ -395,6 +395,10 @@ def test_a_blank_after_the_question_s_last_words_is_the_phrase_after_them(tmp_pa
                               "The compound received rare pediatric drug designation for treating glioma.\n")
     assert Answerer(idx).ask("The council sits from early January to late what?").text == "June"
     assert Answerer(idx).ask("What designation did the compound receive?").text == "rare pediatric drug designation"
+    idx = _index_of(tmp_path, "The Norman language was adopted by a Norse-speaking ruling class. The charters now "
+                              "co-exist under European Union law.\n")
+    assert Answerer(idx).ask("What language did the Normans speak?").text != "ruling class"  # "speaking" is inside a word
+    assert Answerer(idx).ask("The charters now co-exist under what?").text == "European Union law"
     idx = _index_of(tmp_path, "The U.S. Food and Drug Administration (FDA) has granted rare pediatric drug designation "
                               "for the compound in glioma.\n")
     assert Answerer(idx).ask("What did the FDA grant?").text == "rare pediatric drug designation"  # "Drug" is not asked

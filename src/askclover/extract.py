@@ -372,7 +372,9 @@ def complement(doc: str, start: int, end: int, query: Query) -> tuple[int, int] 
     toks = list(tokens(doc[start:end]))
     for a in reversed(anchors[-4:]):
         anchor, after = stem(before[a][0]), {w for w, _ in before[a + 1:]}
-        places = [i for i, (w, _, _) in enumerate(toks) if stem(w) == anchor]
+        joined = a > 0 and f"{before[a - 1][1]}-{before[a][1]}" in asked  # "co-exist" in the question too
+        places = [i for i, (w, ws, _) in enumerate(toks)  # not "Norse-speaking ruling class" for "speak"
+                  if stem(w) == anchor and (joined or doc[start + ws - 1:start + ws] != "-")]
         if not places:
             return None  # the question's verb is not in the sentence: nothing to complete
         i = max(places, key=lambda k: sum(stem(w) in own for w, _, _ in toks[max(0, k - 8):k]))
@@ -701,6 +703,13 @@ def _counted_noun(doc: str, s: int, e: int) -> str:
     return ""
 
 
+def _titled_by_role(doc: str, s: int, start: int, own: set[str]) -> bool:
+    """True for a name right after a role the question names ("their leader Rollo" for "who was
+    the leader")."""
+    role = re.search(r"\b([a-z][\w-]*)\s+$", doc[max(start, s - 30):s])
+    return role is not None and role.group(1) not in STOP_WORDS and stem(role.group(1)) in own
+
+
 def _counts_those(doc: str, s: int, e: int, end: int, own: set[str]) -> bool:
     """True for a bare count followed by what the question asks of the things counted ("two
     experiencing measurable tumor shrinkage" for "how many patients had tumor shrinkage")."""
@@ -823,7 +832,7 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
             score += TITLED_FIT
         if qtype in (Q.PERSON, Q.PLACE) and _modifier(doc, s, e, hit.end, own | head):
             score -= 1.0
-        if s in objects:
+        if s in objects or (qtype is Q.PERSON and _titled_by_role(doc, s, hit.start, own)):
             score += 0.5
         if qtype is Q.PLACE:
             score -= _unplaced(doc, s, e, hit.start)
