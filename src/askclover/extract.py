@@ -703,13 +703,6 @@ def _counted_noun(doc: str, s: int, e: int) -> str:
     return ""
 
 
-def _titled_by_role(doc: str, s: int, start: int, own: set[str]) -> bool:
-    """True for a name right after a role the question names ("their leader Rollo" for "who was
-    the leader")."""
-    role = re.search(r"\b([a-z][\w-]*)\s+$", doc[max(start, s - 30):s])
-    return role is not None and role.group(1) not in STOP_WORDS and stem(role.group(1)) in own
-
-
 def _counts_those(doc: str, s: int, e: int, end: int, own: set[str]) -> bool:
     """True for a bare count followed by what the question asks of the things counted ("two
     experiencing measurable tumor shrinkage" for "how many patients had tumor shrinkage")."""
@@ -832,7 +825,7 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
             score += TITLED_FIT
         if qtype in (Q.PERSON, Q.PLACE) and _modifier(doc, s, e, hit.end, own | head):
             score -= 1.0
-        if s in objects or (qtype is Q.PERSON and _titled_by_role(doc, s, hit.start, own)):
+        if s in objects:
             score += 0.5
         if qtype is Q.PLACE:
             score -= _unplaced(doc, s, e, hit.start)
