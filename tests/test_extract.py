@@ -438,6 +438,10 @@ def test_two_names_close_in_score_answer_with_the_stretch_that_holds_both(tmp_pa
     idx = _index_of(tmp_path, "In 1750 Christopher Gist, acting on behalf of both Virginia and the company, "
                               "explored the Ohio territory and opened negotiations with the Indian tribes.\n")
     assert Answerer(idx).ask("Who explored Ohio territory in 1750?").text == "Christopher Gist"  # the verb's subject
+    idx = _index_of(tmp_path, "At their Kuwait meeting, OAPEC proclaimed the embargo. In 1066, Duke William II of "
+                              "Normandy conquered England killing King Harold II at Hastings.\n")
+    assert Answerer(idx).ask("Who proclaimed the embargo?").text == "OAPEC"  # the name right before the verb
+    assert Answerer(idx).ask("Who killed Harold II?").text == "Duke William II of Normandy"  # not "England killing"
     idx = _index_of(tmp_path, "Several monks fled to southern Italy, where they were patronised by Robert Guiscard "
                               "and established a Latin monastery at Sant'Eufemia.\n")
     assert Answerer(idx).ask("Who patronized the monks in Italy?").text == "Robert Guiscard"  # by whom, one spelling

@@ -728,6 +728,9 @@ def _agent(qtype: QuestionType, query: Query, doc: str, hit: Hit,
         if name:
             return a, a + len(name.group().rstrip(".’'"))
     before = [c for c in candidates if c[1] <= found[0]]
+    close = [c for c in before if not re.search(r"[,;()]", doc[c[1]:found[0]])]  # "At their meeting, OAPEC proclaimed"
+    if close and not doc[found[0]:found[1]].endswith("ing"):  # "William … conquered England killing Harold": William
+        return close[-1]
     return before[0] if before else None
 
 
