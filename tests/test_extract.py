@@ -635,3 +635,12 @@ def test_a_line_under_references_yields_to_the_article_s_own_sentence():
 
     assert askclover.ask("What drug received the designation?").text == "Iopofosine-131"  # not the cited title's
     assert askclover.ask("When was the news release issued?").text == "Oct. 27, 2025"  # references still answer
+
+
+def test_what_is_a_term_reads_the_defining_sentence_and_the_whole_term(tmp_path):
+    idx = _index_of(tmp_path, "Imperialism is a type of advocacy of empire. Lenin wrote Imperialism, the Highest "
+                              "Stage of Capitalism. The trial enrolls young adults with pediatric high-grade "
+                              "glioma, a rare and aggressive brain cancer.\n")
+    ans = Answerer(idx)
+    assert ans.ask("What is imperialism?").text == "a type of advocacy of empire"
+    assert ans.ask("What is pediatric high-grade glioma?").text == "a rare and aggressive brain cancer"

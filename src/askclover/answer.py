@@ -220,11 +220,11 @@ class Answerer:
         """For "what (kind of thing) is X": the best-ranked sentence that puts a description
         beside X, searched deeper than the usual hits since such a sentence may share few words."""
         head = asked_for(query)
-        for hit in self.retriever.search(query, k=DEFINE_HITS):
-            found = appositive(self.doc(hit), hit.start, hit.end, query, head)
-            if found:
-                return hit, Span(*found, 1.5)
-        return None
+        found = [(hit, span) for hit in self.retriever.search(query, k=DEFINE_HITS)
+                 if (span := appositive(self.doc(hit), hit.start, hit.end, query, head))]
+        defining = [(hit, span) for hit, span in found  # "Imperialism is a type of …" before "Imperialism, the Highest …"
+                    if re.match(r"[\w\s’'-]{1,60}?\s(?:is|are|was|were)\s", self.doc(hit)[hit.start:span[0]])]
+        return next(((hit, Span(*span, 1.5)) for hit, span in defining or found), None)
 
 
 def sure(span: Span | None, qtype: QuestionType) -> bool:

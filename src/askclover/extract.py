@@ -607,7 +607,9 @@ def appositive(doc: str, start: int, end: int, query: Query, head: set[str]) -> 
     """For "what (kind of thing) is X" and "who is X": the phrase the sentence puts beside X
     ("X, a targeted radiotherapy," "X is a ...", "the chief operating officer, X,"), which is
     how text defines a thing or says who someone is."""
-    subject = query.stems - head or query.stems
+    # "what kind of drug is X": X, not the drug; a bare term ("what is pediatric high-grade glioma"): all of it
+    term = re.match(r"\s*what\s+(?:is|are)\s+(?!(?:the|a|an|its|their)\b)[^?]*\??\s*$", query.fixed_text, re.I)
+    subject = query.stems if term and " of " not in query.fixed_text else (query.stems - head or query.stems)
     if not subject or not defines(query.fixed_text):
         return None
     who = WHO_IS_NAME.match(query.fixed_text) is not None
