@@ -532,6 +532,8 @@ def test_what_did_the_verb_answers_with_the_phrase_before_that_verb(tmp_path):
                               "notes can correlate with improved survival.\n")
     assert Answerer(idx).ask("Which committee notes that disease control can correlate with improved survival?"
                              ).text == "the Response Assessment committee"
+    idx = _index_of(tmp_path, "Under TEU article 19(3) is to be the ultimate court to interpret questions of law.\n")
+    assert Answerer(idx).ask("Which court interprets the law?").text != "is to be the ultimate"  # no verb phrase
 
 
 def test_a_long_phrase_before_an_appositive_gives_its_name(tmp_path):

@@ -451,7 +451,7 @@ def _phrase_before(doc: str, start: int, at: int, own: set[str]) -> tuple[int, i
     if len(words) > MAX_PHRASE:  # "the main disappointment was the loss of Edinburgh Pentlands": its name
         name = re.search(r"(?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*$", head.rstrip())
         words = [t for t in words if name and a + t[1] >= name.start()]
-    if not words or len(words) > MAX_PHRASE or words[0][0] in STOPS_PHRASE \
+    if not words or len(words) > MAX_PHRASE or words[0][0] in STOPS_PHRASE or words[0][0] in AUXILIARIES \
             or not _says_more([w for w, _, _ in words], own):
         return None
     return start + a + words[0][1], start + len(head.rstrip())
@@ -482,7 +482,7 @@ def subject_of(doc: str, start: int, end: int, query: Query) -> tuple[int, int] 
             continue
         while i and toks[i - 1][0] in AUXILIARIES:
             i -= 1
-        if i > 1 and toks[i - 1][0] == "to":  # "movements began to challenge"
+        if i > 1 and toks[i - 1][0] == "to" and stem(toks[i - 2][0]) not in query.said:  # "movements began to challenge"
             i -= 2
         found = _phrase_before(doc, start, start + toks[i][1], query.said)
         if found:
