@@ -98,20 +98,7 @@ class Answerer:
         elif found and (cov := self.coverage(query, found[0])) >= KNOWN_COVERAGE:
             best = (1.0, found[0], found[1], cov)
         else:
-            for hit in hits[:READ_HITS]:
-                doc, context = self.doc(hit), self.passage_text(hit)
-                cov = self.coverage(query, hit, context)
-                held, span = self.span_of(hit, qtype, query) if qtype not in SENTENCE_TYPES else (hit, None)
-                score = hit.score / top + W_COVERAGE * cov + span_weight(span)
-                score += W_PREDICATE * predicates(query, hit.text)
-                score += W_IDENTITY * identity(query.fixed_text, hit.text, context)
-                score -= W_GENDER * gender_clash(query.fixed_text, hit.text)
-                score -= W_REFERENCE * bool(REFERENCES.match(self.index.knowledge.passages[hit.passage].heading))
-                if span is None and qtype is Q.DATE and not self.bridged(hit, qtype, query):
-                    score -= W_NO_DATE
-                score -= W_NUMBERS * bool(missing_numbers(query.fixed_text, context))
-                if best is None or score > best[0]:
-                    best = (score, held, span, cov)
+            best = max((self.weigh(hit, query, qtype, top) for hit in hits[:READ_HITS]), key=lambda b: b[0])
         assert best is not None
         _, hit, span, cov = best
         typed = span is not None and qtype is not Q.DESCRIPTION and not query.unknown
@@ -139,6 +126,21 @@ class Answerer:
         quotes += [self.quote(h) for h in hits if h is not hit][: max(self.top_k - 1, 0)]
         return Answer(question, True, text, tuple(quotes), resolved, qtype, hit.score,
                       where, tuple(hits), passage=hit.passage)
+
+    def weigh(self, hit: Hit, query: Query, qtype: QuestionType, top: float) -> tuple[float, Hit, Span | None, float]:
+        """How well a hit answers: (score, the sentence that holds its span, the span, coverage)."""
+        context = self.passage_text(hit)
+        cov = self.coverage(query, hit, context)
+        held, span = self.span_of(hit, qtype, query) if qtype not in SENTENCE_TYPES else (hit, None)
+        score = hit.score / top + W_COVERAGE * cov + span_weight(span)
+        score += W_PREDICATE * predicates(query, hit.text)
+        score += W_IDENTITY * identity(query.fixed_text, hit.text, context)
+        score -= W_GENDER * gender_clash(query.fixed_text, hit.text)
+        score -= W_REFERENCE * bool(REFERENCES.match(self.index.knowledge.passages[hit.passage].heading))
+        if span is None and qtype is Q.DATE and not self.bridged(hit, qtype, query):
+            score -= W_NO_DATE
+        score -= W_NUMBERS * bool(missing_numbers(query.fixed_text, context))
+        return score, held, span, cov
 
     def span_of(self, hit: Hit, qtype: QuestionType, query: Query) -> tuple[Hit, Span | None]:
         """The hit's best span; for a typed question whose sentence is a fragment ("News
