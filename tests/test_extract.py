@@ -646,3 +646,9 @@ def test_what_is_a_term_reads_the_defining_sentence_and_the_whole_term(tmp_path)
     ans = Answerer(idx)
     assert ans.ask("What is imperialism?").text == "a type of advocacy of empire"
     assert ans.ask("What is pediatric high-grade glioma?").text == "a rare and aggressive brain cancer"
+
+
+def test_a_person_named_by_role_is_no_company(tmp_path):
+    idx = _index_of(tmp_path, "In a talk during the conference, the company’s chief operating officer, Jarrod Longcor, "
+                              "reported results. James Caruso, president and CEO of Cellectar, stated it.\n")
+    assert Answerer(idx).ask("Which company reported results?").text != "Jarrod Longcor"

@@ -72,6 +72,7 @@ DIMENSION = re.compile(r"\s*how\s+(?:far|tall|high|large|big|heavy|low|small)\b"
 COUNTED_FIT = 1.0  # a how-many-X answer that counts X, against a count of something else
 TITLED_FIT = 1.0  # a name whose last word is the asked noun, against other names
 AGENT_FIT = 1.6  # the asked verb's subject: the name before it, or after its "by"
+BODIES = frozenset(stem(w) for w in "company companies organization organisation firm agency institution".split())
 PLACE_UNPLACED = 0.3  # a place is named after 'in', 'at', 'to' …; a name without one, less likely
 LOCATIVE = LazyPattern(r"\b(?:in|at|near|from|to|into|across|throughout|outside|inside|within|between|along|around|"
                        r"of|on|off|towards?|beyond|via)\s+(?:[a-z-]+\s+){0,2}$", re.I)  # "to southern ", "at the "
@@ -806,6 +807,8 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
             continue
         if asks_object and s not in objects and _qualifies(doc, e, hit.end, own):
             continue  # "the FDA's program" in "who does the program support": part of the subject
+        if qtype is Q.PERSON and head & BODIES and _named_by_role(doc, s, e, hit.start):
+            continue  # "which company": not "the company’s chief operating officer, Jarrod Longcor,"
         score = 3.0 * _proximity(doc, s, e, places, weight) - 0.3 * inside
         counted = _counted_noun(doc, s, e)
         if qtype is Q.COUNT and head & set(span_words):  # "over 100 different species": the asked noun is counted
@@ -890,12 +893,16 @@ def _choose(scored: list[Span], qtype: QuestionType, doc: str, end: int) -> Span
 
 def _unplaced(doc: str, s: int, e: int, start: int) -> float:
     """How much less a name fits "where": a place is named after "in", "at", "to" …, and a name
-    set off by commas after a role ("the chief operating officer, Jarrod Longcor,") is a person."""
-    before = doc[max(start, s - 30):s]
-    if LOCATIVE.search(before):
+    set off by commas after a role is a person."""
+    if LOCATIVE.search(doc[max(start, s - 30):s]):
         return 0.0
-    person = re.search(r"\b[a-z]+,\s+$", before) and doc[e:e + 1] == ","
-    return PLACE_UNPLACED + (1.0 if person else 0.0)
+    return PLACE_UNPLACED + (1.0 if _named_by_role(doc, s, e, start) else 0.0)
+
+
+def _named_by_role(doc: str, s: int, e: int, start: int) -> bool:
+    """A name set off by commas after a lower-case role ("the chief operating officer, Jarrod
+    Longcor,"): a person, neither a place nor a company."""
+    return re.search(r"\b[a-z]+,\s+$", doc[max(start, s - 30):s]) is not None and doc[e:e + 1] == ","
 
 
 def _predicate(doc: str, start: int, end: int, head: set[str]) -> tuple[int, int] | None:
