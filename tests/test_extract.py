@@ -12,6 +12,7 @@ from askclover.extract import classify
     ("How much did it cost?", Q.AMOUNT),
     ("How long do tours last?", Q.DURATION),
     ("What does CHT stand for?", Q.DEFINITION),
+    ("What is the full name of the CHT?", Q.DEFINITION),
     ("Were there any injuries?", Q.YESNO),
     ("What was the income of growers who joined early?", Q.DESCRIPTION),
     ("In what year was it built?", Q.DATE),
@@ -652,3 +653,11 @@ def test_a_person_named_by_role_is_no_company(tmp_path):
     idx = _index_of(tmp_path, "In a talk during the conference, the company’s chief operating officer, Jarrod Longcor, "
                               "reported results. James Caruso, president and CEO of Cellectar, stated it.\n")
     assert Answerer(idx).ask("Which company reported results?").text != "Jarrod Longcor"
+
+
+def test_the_full_name_of_a_defined_short_form_and_a_count_is_no_percentage(tmp_path):
+    idx = _index_of(tmp_path, "The Cape Heritage Trust (CHT) restored the lighthouse. Approximately eight months after "
+                              "screening, the lesion had decreased by more than 50%.\n")
+    ans = Answerer(idx)
+    assert ans.ask("What is the full name of the CHT?").text == "Cape Heritage Trust"
+    assert ans.ask("How many months after screening did the lesion decrease?").text == "Approximately eight months"

@@ -95,8 +95,8 @@ class Answerer:
         quoted = self.quoted(query) if found is None else None
         if quoted:  # "what did X say": X named beside a quotation is evidence enough
             best = (1.0, *quoted, self.coverage(query, quoted[0]))
-        elif found and (cov := self.coverage(query, found[0])) >= KNOWN_COVERAGE:
-            best = (1.0, found[0], found[1], cov)
+        elif found and ((cov := self.coverage(query, found[0])) >= KNOWN_COVERAGE or qtype is Q.DEFINITION):
+            best = (1.0, found[0], found[1], 1.0 if qtype is Q.DEFINITION else cov)  # "the full name of the FDA"
         else:
             best = max((self.weigh(hit, query, qtype, top) for hit in hits[:READ_HITS]), key=lambda b: b[0])
         assert best is not None

@@ -106,7 +106,7 @@ def classify(question: str, abbreviations: dict[str, str] | None = None) -> Ques
     if not words:
         return Q.DESCRIPTION
     text = " ".join(words)
-    if re.search(r"\bstand for\b|\bshort for\b|\babbreviation\b|\bacronym\b", text):
+    if re.search(r"\bstand for\b|\bshort for\b|\babbreviation\b|\bacronym\b|\bfull (?:name|form)\b", text):
         return Q.DEFINITION
     m = re.match(r"(?:what|who)\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?([\w-]+)$|what\s+does\s+([\w-]+)\s+mean$", text)
     if m and abbreviations and any(fold(s) in m.groups() for s in abbreviations):
@@ -819,6 +819,8 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
             score += COUNTED_FIT
         elif qtype is Q.COUNT and counted and head and not (counted in TIME_STEMS and head & TIME_STEMS):
             continue  # "how many cycles": a count of something else is no answer
+        elif qtype is Q.COUNT and head and not counted and re.search(r"[%‰$€£¥/]", doc[s:e]):
+            continue  # "how many months": "more than 50%" is a measure, no count of them
         elif qtype is Q.AMOUNT and (counted in head or (counted in TIME_STEMS and not TIME_STEMS & query.stems)):
             score -= 1.0
         else:
