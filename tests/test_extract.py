@@ -661,3 +661,9 @@ def test_the_full_name_of_a_defined_short_form_and_a_count_is_no_percentage(tmp_
     ans = Answerer(idx)
     assert ans.ask("What is the full name of the CHT?").text == "Cape Heritage Trust"
     assert ans.ask("How many months after screening did the lesion decrease?").text == "Approximately eight months"
+
+
+def test_a_possessive_name_of_the_question_s_subject_is_no_answer(tmp_path):
+    idx = _index_of(tmp_path, "The FDA’s rare pediatric disease designation program supports the development of "
+                              "treatments for children under 18.\n")
+    assert Answerer(idx).ask("Who does the designation program help?").text != "FDA’s"

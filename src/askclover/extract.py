@@ -755,7 +755,11 @@ def _qualifies(doc: str, e: int, end: int, own: set[str]) -> bool:
     """True when the words right after a name are the question's own ("FDA's rare … program"):
     the name qualifies what the question names."""
     nxt = re.match(r"(?:[’']s)?\s+([\w-]+)", doc[e:end])
-    return nxt is not None and stem(fold(nxt.group(1))) in own
+    if nxt is not None and stem(fold(nxt.group(1))) in own:
+        return True
+    owner = re.match(r"[’']s((?:\s+[\w-]+){1,5})", doc[e:end]) or (  # "the FDA’s rare pediatric … program"
+        re.match(r"((?:\s+[\w-]+){1,5})", doc[e:end]) if re.search(r"[’']s$", doc[max(0, e - 2):e]) else None)
+    return owner is not None and any(stem(w) in own for w, _, _ in tokens(owner.group(1)) if w not in STOP_WORDS)
 
 
 def _objects(doc: str, hit: Hit, own: set[str]) -> set[int]:
