@@ -181,3 +181,16 @@ def test_he_after_who_is_a_name_is_that_person_and_his_goal_is_the_study_s(tmp_p
     c.reset()
     c.ask("What did the trial enroll?")
     assert c.ask("What is its goal?").text == "to assess how safe the drug is"
+
+
+def test_them_after_what_x_were_reported_and_a_question_about_him_the_text_lacks(tmp_path):
+    c = _conversation_of(tmp_path, "The program supports treatments for serious conditions.\n\nThe side effects were "
+                                   "anemia and fatigue, all of them expected and manageable.\n")
+    c.ask("What side effects were reported?")
+    c.ask("Which were most common?")
+    assert c.ask("Were any of them serious?").resolved == "Were any of the side effects serious?"
+    c = _conversation_of(tmp_path, "Case 1: A 25-year-old man was treated. His progression-free survival was 10.9 "
+                                   "months.\n\nAmong patients who received at least 55 mCi, the average overall "
+                                   "survival was 8.6 months.\n")
+    c.ask("What happened to the 25-year-old man?")
+    assert not c.ask("What was his overall survival?").answered  # 8.6 months is the group's, not his

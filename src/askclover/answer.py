@@ -103,8 +103,9 @@ class Answerer:
         _, hit, span, cov = best
         typed = span is not None and qtype is not Q.DESCRIPTION and not query.unknown
         low = cov < (TYPED_COVERAGE if typed else UNKNOWN_COVERAGE if query.unknown else KNOWN_COVERAGE)
+        asked = query.fixed_text if resolved == question else resolved  # "his survival": the 25-year-old man's
         why = "it covers too little of the question" if low else conflict(
-            query.fixed_text, hit.text, self.passage_text(hit), self.index.abbreviations, qtype is Q.YESNO)
+            asked, hit.text, self.passage_text(hit), self.index.abbreviations, qtype is Q.YESNO)
         if why:
             closest = self.quote(hit)
             return Answer(question, False, None, (closest,), resolved, qtype, top, hits=tuple(hits),

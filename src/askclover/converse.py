@@ -97,7 +97,7 @@ class Conversation:
             elif not follow_up:
                 self.referent, self.context = subject(question), self.passage_text(answer)
             if not follow_up:
-                self.topic = asked_phrase(question)
+                self.topic = asked_phrase(question) or self.topic  # "Which were most common?" keeps "the side effects"
                 self.named = named_thing(question, answer)
         return answer
 
@@ -180,7 +180,10 @@ def asked_phrase(question: str) -> str:
     effects?" — what "them" and "it" in the next question stand for when no one was named."""
     m = re.match(r"\s*(?:what|which)\s+(?:is|are|was|were)\s+((?:the|its|their)\s+[\w-]+(?:\s+[\w-]+){0,2}?)\s*\??$",
                  question, re.I)
-    return m.group(1) if m else ""
+    if m:
+        return m.group(1)
+    m = re.match(r"\s*(?i:what|which)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:is|are|was|were)\s+\w+ed\s*\??$", question)
+    return f"the {m.group(1)}" if m else ""  # "What side effects were reported?": the side effects
 
 
 def merge(previous: str, body: str) -> str:
