@@ -30,6 +30,9 @@ def test_a_repaired_typo_is_shown_as_the_question_read(harbor):
     assert "(read as: How long do guided tours last?)" in render(answer, Style(color=False, width=80))
     plain = Answerer(harbor).ask("How long do guided tours last?")
     assert "read as" not in render(plain, Style(color=False, width=80))
+    unsaid = Answerer(harbor).ask("Wat is the capital of France?")
+    assert not unsaid.answered and "(read as: what is the capital of France?)" in \
+        render(unsaid, Style(color=False, width=80))  # how it was read, even when the article doesn't say
 
 
 def test_explain_says_why_it_abstained(tmp_path):

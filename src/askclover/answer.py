@@ -79,7 +79,8 @@ class Answerer:
         hits = self.retriever.search(query, k=max(READ_HITS, self.top_k))
         qtype = qtype or classify(query.fixed_text, self.index.abbreviations)
         if not hits:
-            return Answer(question, False, None, resolved=resolved or question, qtype=qtype, note=NOT_SAID)
+            return Answer(question, False, None, resolved=resolved or question, qtype=qtype, note=NOT_SAID,
+                          corrections=query.corrections)
         if near:
             hits = sorted(hits, key=lambda h: -h.score * (1.25 if h.passage in near else 1.0))
         return replace(self.read(question, query, qtype, hits, resolved or question),

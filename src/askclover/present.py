@@ -101,13 +101,16 @@ def read_as_text(answer: Answer) -> str:
 
 def render(answer: Answer, style: Style, top_k: int = 1) -> str:
     """A human-readable answer: the answer in bold, then its quotes."""
-    if not answer.answered:
-        return "\n".join(_wrap(clean(answer.note or "The article doesn't say."), style.width, ""))
+    read_as = read_as_text(answer)
+    shown = style.paint(DIM, "\n".join(_wrap(f"(read as: {clean(read_as)})", style.width, "  "))) \
+        if answer.question and read_as != answer.question else ""
+    if not answer.answered:  # "(read as: …)" too, so a follow-up's reading can be seen
+        note = "\n".join(_wrap(clean(answer.note or "The article doesn't say."), style.width, ""))
+        return "\n".join(filter(None, [note, shown]))
     head = "\n".join(_wrap(clean(answer.text or ""), style.width, ""))
     parts = [style.paint(BOLD, head)]
-    read_as = read_as_text(answer)
-    if read_as != answer.question:
-        parts.append(style.paint(DIM, "\n".join(_wrap(f"(read as: {clean(read_as)})", style.width, "  "))))
+    if shown:
+        parts.append(shown)
     for i, q in enumerate(answer.quotes[:max(top_k, 1)]):
         if i == 0 and q.text == answer.text:
             parts.append(style.paint(DIM, _where(q)))
