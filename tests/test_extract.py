@@ -450,6 +450,9 @@ def test_two_names_close_in_score_answer_with_the_stretch_that_holds_both(tmp_pa
                               "General Louis-Joseph de Montcalm and seconded by the Chevalier de Lévis and Colonel "
                               "François-Charles de Bourlamaque, both veterans.\n")
     assert Answerer(idx).ask("Who led the reinforcements in 1756?").text == "Major General Louis-Joseph de Montcalm"
+    idx = _index_of(tmp_path, "The Scottish Parliament building was designed by Spanish architect Enric Miralles "
+                              "in partnership with a local firm.\n")
+    assert Answerer(idx).ask("Who designed the Scottish Parliament building?").text == "Enric Miralles"
 
 
 def test_what_is_x_done_for_is_a_blank_and_what_was_the_x_done_has_no_asked_noun():
@@ -483,6 +486,8 @@ def test_a_month_is_no_name_and_a_weak_lone_name_does_not_answer_alone():
 
     s = "Findings from the CLOVER-2 study were shared at the Spring Conference, held in September 2025."
     assert [s[a:b] for a, b in _candidates(Q.PLACE, s, 0, len(s))] == ["Findings", "CLOVER-2", "Spring Conference"]
+    s = "Committee meetings take place on Tuesday, Wednesday and Thursday morning."
+    assert [s[a:b] for a, b in _candidates(Q.PLACE, s, 0, len(s))] == ["Committee"]
     assert sure(Span(0, 8, 0.4), Q.PLACE) and not sure(Span(0, 8, -0.3), Q.PLACE)
     assert sure(Span(0, 8, -0.3), Q.AMOUNT)
 

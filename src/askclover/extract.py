@@ -216,8 +216,9 @@ def _candidates(qtype: QuestionType, doc: str, start: int, end: int) -> list[tup
                     break
                 s += len(first)
                 s += len(text[s:e]) - len(text[s:e].lstrip())
-            if s >= e or _common_word(doc, text, s, e) or DATE.fullmatch(text, s, e):
-                continue  # "September 2025" is no name
+            if s >= e or _common_word(doc, text, s, e) or DATE.fullmatch(text, s, e) or all(
+                    DATE.fullmatch(w) or w in ("and", "or") for w in text[s:e].split()):
+                continue  # "September 2025", "Wednesday and Thursday" are no names
             if qtype is Q.PLACE and e + 5 < len(text) and text[e:e + 5] == " and " and text[e + 5:e + 6].isupper():
                 m2 = CAPITALISED.match(text, e + 5)
                 if m2:
@@ -727,7 +728,12 @@ def _agent(qtype: QuestionType, query: Query, doc: str, hit: Hit,
     by = re.match(r"\s+by\s+(?:the\s+)?", doc[found[1]:hit.end])
     if by:  # "led by Major General Louis-Joseph de Montcalm and seconded …": the name after "by"
         a = found[1] + by.end()
-        name = CAPITALISED.match(doc, a, hit.end) or re.match(r"[^,;:.()]{3,80}?(?=\s*[,;:.()]|$)", doc[a:hit.end])
+        name = CAPITALISED.match(doc, a, hit.end)
+        if name and _modifier(doc, a, name.end(), hit.end):  # "by Spanish architect Enric Miralles": the architect
+            name = re.compile(r"[A-Z]").search(doc, name.end(), min(hit.end, name.end() + 40))
+            name = name and CAPITALISED.match(doc, name.start(), hit.end)
+            a = name.start() if name else a
+        name = name or re.match(r"[^,;:.()]{3,80}?(?=\s*[,;:.()]|$)", doc[a:hit.end])
         if name:
             return a, a + len(name.group().rstrip(".’'"))
     before = [c for c in candidates if c[1] <= found[0]]
