@@ -675,3 +675,15 @@ def test_a_possessive_name_of_the_question_s_subject_is_no_answer():
     e = s.index("’s")
     assert _qualifies(s, e, len(s), {"design", "program", "help"})
     assert not _qualifies(s, e, len(s), {"treatment", "help"})
+
+
+def test_who_is_x_wants_a_role_and_where_no_nationality(tmp_path):
+    from askclover.extract import head_words
+
+    idx = _index_of(tmp_path, "Since Tanaghrisson had promised support to the British, Washington continued toward "
+                              "the fort and, with Tanaghrisson and his party, surprised the troops. Two expeditions "
+                              "succeeded, with Fort Duquesne falling to substantial British forces.\n")
+    ans = Answerer(idx)
+    assert ans.ask("Who was Washington?").text not in ("the British", "with Tanaghrisson and his party")
+    assert ans.ask("Where was Fort Duquesne?").text != "British"
+    assert head_words("What was the Ohio Company?") == set() and head_words("What was the PFS?") == {"pf"}

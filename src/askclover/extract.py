@@ -271,9 +271,9 @@ def head_words(question: str) -> set[str]:
                   r"(?:(?:the|a|an|her|his|their|its|my|your|our)\s+)?([\w-]+(?:\s+[\w-]+){0,2})", q)
     if not m:
         return set()
-    if re.match(r"\s*(?:what|which)\s+(?:is|are|was|were)\s+[A-Z]", question, re.I) and \
-            re.match(r"\s*\w+\s+\w+\s+[A-Z]", question):
-        return set()  # "what was Maria Curie the first …": a name is the subject, not what is asked
+    if re.match(r"\s*(?:what|which)\s+(?:is|are|was|were)\s+(?:the\s+)?[A-Z]", question, re.I) and \
+            re.match(r"\s*\w+\s+\w+\s+(?:(?:the\s+)?[A-Z][a-z]|[A-Z])", question):  # not "the PFS": a term
+        return set()  # "what was (the) Maria Curie …", "what was the Ohio Company": a name is the subject
     out = set()
     for i, w in enumerate(m.group(1).split()):
         if w in STOP_WORDS or w in AUXILIARIES:
@@ -634,9 +634,9 @@ def appositive(doc: str, start: int, end: int, query: Query, head: set[str]) -> 
             return s2, s2 + len(m.group(1).rstrip())
         if who:  # a person's role, set off by commas either side
             after = re.match(r",\s*([a-z][^,;.()]{2,80}?),", rest)
-            before = re.search(r"(\b(?:the|a|an|its|his|her|their)\s+(?:(?!\b(?:the|a|an|its|his|her|their)\b)[^,;.()]){3,80}?),"
-                               r"\s*(?:[A-Z][\w’'.-]*\s+)*$", doc[start:start + s])
-            if after:
+            before = re.search(r"(\b(?:the|a|an|its|his|her|their)\s+(?:(?!\b(?:the|a|an|its|his|her|their)\b)[^,;.()]){3,80}?"
+                               r"\b[a-z][\w-]*),\s*(?:[A-Z][\w’'.-]*\s+)*$", doc[start:start + s])  # "the … officer, X"
+            if after and after.group(1).split()[0] not in STOPS_PHRASE:  # not ", with Tanaghrisson and his party,"
                 return start + e + after.start(1), start + e + after.end(1)
             if before:
                 return start + before.start(1), start + before.end(1)
@@ -671,12 +671,14 @@ def _proximity(doc: str, s: int, e: int, places: dict[str, list[int]], weight: d
     return score / total
 
 
-def _modifier(doc: str, s: int, e: int, end: int, asked: set[str] = frozenset()) -> bool:
-    """A lone capitalised word standing before a lower-case noun ("French regular army", or one
-    the question names: "two Italian abbots"): it describes the noun, it is not the name asked for."""
+def _modifier(doc: str, s: int, e: int, end: int, asked: set[str] = frozenset(), plural: bool = False) -> bool:
+    """A lone capitalised word standing before a lower-case noun ("French regular army", one the
+    question names: "two Italian abbots", or for "where" any plural: "British forces"): it
+    describes the noun, it is not the name asked for."""
     after = re.match(r" ([a-z][\w-]*)", doc[e:end])
     return " " not in doc[s:e] and after is not None and after.group(1) not in STOP_WORDS \
-        and (not re.search(r"(?:ed|s)$", after.group(1)) or stem(after.group(1)) in asked)
+        and (not re.search(r"(?:ed|s)$", after.group(1)) or stem(after.group(1)) in asked
+             or (plural and after.group(1).endswith("s")))
 
 
 def _has_unit(span: str) -> bool:
@@ -843,7 +845,7 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
             score += AGENT_FIT
         if titled:
             score += TITLED_FIT
-        if qtype in (Q.PERSON, Q.PLACE) and _modifier(doc, s, e, hit.end, own | head):
+        if qtype in (Q.PERSON, Q.PLACE) and _modifier(doc, s, e, hit.end, own | head, plural=qtype is Q.PLACE):
             score -= 1.0
         if s in objects:
             score += 0.5
