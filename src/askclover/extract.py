@@ -610,15 +610,19 @@ def appositive(doc: str, start: int, end: int, query: Query, head: set[str]) -> 
     ("X, a targeted radiotherapy," "X is a ...", "the chief operating officer, X,"), which is
     how text defines a thing or says who someone is."""
     # "what kind of drug is X": X, not the drug; a bare term ("what is pediatric high-grade glioma"): all of it
-    term = re.match(r"\s*what\s+(?:is|are)\s+(?!(?:the|a|an|its|their)\b)[^?]*\??\s*$", query.fixed_text, re.I)
-    subject = query.stems if term and " of " not in query.fixed_text else (query.stems - head or query.stems)
+    who = WHO_IS_NAME.match(query.fixed_text) is not None
+    term = not who and re.match(r"\s*what\s+(?:is|are)\s+(?!(?:the|a|an|its|their)\b)[^?]*\??\s*$", query.fixed_text,
+                                re.I) and " of " not in query.fixed_text
+    subject = query.stems if term else (query.stems - head or query.stems)
     if not subject or not defines(query.fixed_text):
         return None
-    who = WHO_IS_NAME.match(query.fixed_text) is not None
     toks = list(tokens(doc[start:end]))
+    whole = {t for t in subject if t in query.said}  # a multiword term is met whole ("cultural imperialism")
     for i, (w, s, e) in enumerate(toks):
         if stem(w) not in subject:
             continue
+        if term and len(whole) > 1 and not whole <= {stem(t) for t, _, _ in toks[max(0, i - len(whole)):i + 1]}:
+            continue  # "Imperialism, the Highest Stage of Capitalism" is no appositive of "cultural imperialism"
         if re.search(r"[A-Z][\w-]*\s+(?:of|de|for|on)\s+$", doc[start:start + s]):
             continue  # "Medical University of Warsaw, the largest …" describes the university
         rest = doc[start + e:end]
