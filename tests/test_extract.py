@@ -652,7 +652,9 @@ def test_what_is_a_term_reads_the_defining_sentence_and_the_whole_term(tmp_path)
     ans = Answerer(idx)
     assert ans.ask("What is imperialism?").text == "a type of advocacy of empire"
     assert ans.ask("What is pediatric high-grade glioma?").text == "a rare and aggressive brain cancer"
-    assert ans.ask("What is cultural imperialism?").text != "the Highest Stage of Capitalism"  # the term, whole
+    idx = _index_of(tmp_path, "Lenin wrote Imperialism, the Highest Stage of Capitalism. Cultural imperialism is "
+                              "when a country's influence is felt in cultural circles.\n")
+    assert Answerer(idx).ask("What is cultural imperialism?").text != "the Highest Stage of Capitalism"  # met whole
 
 
 def test_a_person_named_by_role_is_no_company(tmp_path):
