@@ -690,3 +690,13 @@ def test_who_is_x_wants_a_role_and_where_no_nationality(tmp_path):
     assert ans.ask("Who was Washington?").text not in ("the British", "with Tanaghrisson and his party")
     assert ans.ask("Where was Fort Duquesne?").text != "British"
     assert head_words("What was the Ohio Company?") == set() and head_words("What was the PFS?") == {"pf"}
+
+
+def test_a_doctrine_is_no_name_and_a_role_may_follow_a_parenthesis(tmp_path):
+    from askclover.extract import _candidates
+
+    s = "In 1685, he issued the Edict of Fontainebleau, declaring Protestantism illegal."
+    assert "Protestantism" not in [s[a:b] for a, b in _candidates(Q.PERSON, s, 0, len(s))]
+    idx = _index_of(tmp_path, "Jean Cauvin (John Calvin), another student at the University of Paris, also "
+                              "converted.\n")
+    assert Answerer(idx).ask("Who was John Calvin?").text == "another student at the University of Paris"

@@ -216,9 +216,10 @@ def _candidates(qtype: QuestionType, doc: str, start: int, end: int) -> list[tup
                     break
                 s += len(first)
                 s += len(text[s:e]) - len(text[s:e].lstrip())
-            if s >= e or _common_word(doc, text, s, e) or DATE.fullmatch(text, s, e) or all(
+            if s >= e or _common_word(doc, text, s, e) or re.fullmatch(r"[A-Z][a-z]+(?:ism|ity)", text[s:e]) or \
+                    DATE.fullmatch(text, s, e) or all(
                     DATE.fullmatch(w) or w in ("and", "or") for w in text[s:e].split()):
-                continue  # "September 2025", "Wednesday and Thursday" are no names
+                continue  # "Protestantism", "September 2025", "Wednesday and Thursday" are no names
             if qtype is Q.PLACE and e + 5 < len(text) and text[e:e + 5] == " and " and text[e + 5:e + 6].isupper():
                 m2 = CAPITALISED.match(text, e + 5)
                 if m2:
@@ -637,7 +638,7 @@ def appositive(doc: str, start: int, end: int, query: Query, head: set[str]) -> 
             s2 = start + e + m.start(1)
             return s2, s2 + len(m.group(1).rstrip())
         if who:  # a person's role, set off by commas either side
-            after = re.match(r",\s*([a-z][^,;.()]{2,80}?),", rest)
+            after = re.match(r"\)?,\s*([a-z][^,;.()]{2,80}?),", rest)  # "Jean Cauvin (John Calvin), another student …,"
             before = re.search(r"(\b(?:the|a|an|its|his|her|their)\s+(?:(?!\b(?:the|a|an|its|his|her|their)\b)[^,;.()]){3,80}?"
                                r"\b[a-z][\w-]*),\s*(?:[A-Z][\w’'.-]*\s+)*$", doc[start:start + s])  # "the … officer, X"
             if after and after.group(1).split()[0] not in STOPS_PHRASE:  # not ", with Tanaghrisson and his party,"
