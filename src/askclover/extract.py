@@ -898,6 +898,7 @@ def _choose(scored: list[Span], qtype: QuestionType, doc: str, end: int) -> Span
     if not scored:
         return None
     best = scored[0]
+    scored = [best] + [sp for sp in scored[1:] if doc[sp.start:sp.end] != doc[best.start:best.end]]  # one name, twice
     margin = best.score - scored[1].score if len(scored) > 1 else 9.0
     third = scored[1].score - scored[2].score if len(scored) > 2 else 9.0
     if qtype in (Q.PERSON, Q.PLACE) and len(scored) > 1 and margin < PAIR_MARGIN and third >= PAIR_GAP \
