@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 
-from .extract import (Span, defines, appositive, asked_for, best_span, classify, conflict, coverage,
+from .extract import (SAID, Span, defines, appositive, asked_for, best_span, classify, conflict, coverage,
                       definition_span, focus, gender_clash, identity, missing_numbers, names_only, predicates,
                       quotation, settling_clause, trim)
 from .index import Index
@@ -89,7 +90,6 @@ class Answerer:
     def read(self, question: str, query: Query, qtype: QuestionType, hits: list[Hit], resolved: str) -> Answer:
         """Pick the sentence and span that best answer the question, or abstain."""
         top = hits[0].score
-        best: tuple[float, Hit, Span | None, float] | None = None
         found = definition_span(query, hits, self.doc, self.index) if qtype is Q.DEFINITION else None
         if found is None and defines(query.fixed_text):
             found = self.described(query)
@@ -100,7 +100,6 @@ class Answerer:
             best = (1.0, found[0], found[1], 1.0 if qtype is Q.DEFINITION else cov)  # "the full name of the FDA"
         else:
             best = max((self.weigh(hit, query, qtype, top) for hit in hits[:READ_HITS]), key=lambda b: b[0])
-        assert best is not None
         _, hit, span, cov = best
         typed = span is not None and qtype is not Q.DESCRIPTION and not query.unknown
         low = cov < (TYPED_COVERAGE if typed else UNKNOWN_COVERAGE if query.unknown else KNOWN_COVERAGE)
@@ -212,23 +211,28 @@ class Answerer:
             out.append(text)
         return " ".join(out)
 
+    def deeper(self, query: Query, read) -> Iterator[tuple[Hit, Span]]:
+        """The hits, searched deeper than the usual ones (the sentence may share few words with
+        the question), whose span ``read(doc, start, end)`` finds, best-ranked first."""
+        for hit in self.retriever.search(query, k=DEFINE_HITS):
+            found = read(self.doc(hit), hit.start, hit.end)
+            if found:
+                yield hit, Span(*found, 1.5)
+
     def quoted(self, query: Query) -> tuple[Hit, Span] | None:
         """For "what did X say": the best-ranked sentence that quotes words beside X's name."""
-        for hit in self.retriever.search(query, k=DEFINE_HITS):
-            found = quotation(self.doc(hit), hit.start, hit.end, query)
-            if found:
-                return hit, Span(*found, 1.5)
-        return None
+        if not SAID.match(query.fixed_text):
+            return None
+        return next(self.deeper(query, lambda doc, s, e: quotation(doc, s, e, query)), None)
 
     def described(self, query: Query) -> tuple[Hit, Span] | None:
         """For "what (kind of thing) is X": the best-ranked sentence that puts a description
-        beside X, searched deeper than the usual hits since such a sentence may share few words."""
+        beside X, one that says "X is a …" before one with an appositive elsewhere."""
         head = asked_for(query)
-        found = [(hit, span) for hit in self.retriever.search(query, k=DEFINE_HITS)
-                 if (span := appositive(self.doc(hit), hit.start, hit.end, query, head))]
+        found = list(self.deeper(query, lambda doc, s, e: appositive(doc, s, e, query, head)))
         defining = [(hit, span) for hit, span in found  # "Imperialism is a type of …" before "Imperialism, the Highest …"
-                    if re.match(r"[\w\s’'-]{1,60}?\s(?:is|are|was|were)\s", self.doc(hit)[hit.start:span[0]])]
-        return next(((hit, Span(*span, 1.5)) for hit, span in defining or found), None)
+                    if re.match(r"[\w\s’'-]{1,60}?\s(?:is|are|was|were)\s", self.doc(hit)[hit.start:span.start])]
+        return next(iter(defining or found), None)
 
 
 def sure(span: Span | None, qtype: QuestionType) -> bool:

@@ -5,7 +5,7 @@ import re
 from dataclasses import replace
 
 from .answer import Answerer
-from .extract import SAID, WHO_IS_NAME, head_words
+from .extract import SAID, WH, WHO_IS_NAME, head_words
 from .index import Index
 from .model import Answer, QuestionType
 from .text import STOP_WORDS, fold, stem, tokens
@@ -19,7 +19,6 @@ AUXILIARY = r"(?:is|are|was|were|did|do|does|has|have|had|can|could|will|would)\
 POINTING = re.compile(r"\b(?:that|this|those|these)\W*$", re.I)  # "How many patients was that?"
 CONDITION = re.compile(rf"{LEAD}\s+(?:(?:those|the ones)\s+)?{PREPOSITIONS}", re.I)
 CONDITION_WORD = re.compile(PREPOSITIONS, re.I)
-WH = r"(?:what|which|who|whom|whose|when|where|why|how)"
 WH_START = re.compile(rf"^\s*(?:and\s+|also\s+)?{WH}\b(?!\s+about)", re.I)
 CONTEXT_WEIGHT = 0.5
 # "Were any of them serious?" is asked whole; in "What was her survival?" the girl is context

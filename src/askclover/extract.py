@@ -58,6 +58,7 @@ CAPITALISED = LazyPattern(
     r"(?:[A-Z][\w’'.-]*|\d+[A-Z][\w-]*)(?:\s+(?:(?:of|de|du|von|van|der|the|and|&|for|on|la|le|v\.?)\s+)*"
     r"(?:[A-Z][\w’'.-]*|\d+\w*))*"
 )
+WH = r"(?:what|which|who|whom|whose|when|where|why|how)"  # the question words
 ASKS_ATTRIBUTE = re.compile(r"\s*what\s+(?:is|was|are|were)\s+(?:(?:the|its|their|his|her)\s+[\w-]+(?:\s+[\w-]+)?\s+of\b|"
                             r".+?[’']s\s+[\w-]+\W*$)", re.I)  # "the goal of the study", "the study's goal"
 WHO_IS_NAME = re.compile(r"\s*(?:(?i:who\s+(?:is|was|were|are))\s+(?:[A-Z][\w’'.-]*\s*(?:(?:the|of|de|von|van)\s+)?)+|"
@@ -111,14 +112,14 @@ def classify(question: str, abbreviations: dict[str, str] | None = None) -> Ques
     m = re.match(r"(?:what|who)\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?([\w-]+)$|what\s+does\s+([\w-]+)\s+mean$", text)
     if m and abbreviations and any(fold(s) in m.groups() for s in abbreviations):
         return Q.DEFINITION
-    clause = re.match(r"\s*(?:when|where|while|if|once)\b[^,?]*,\s*(?=(?:what|which|who|whom|whose|when|where|why|how)\b)",
-                      question, re.I)  # "When Japanese companies introduced trucks, what policy ended?" asks "what"
+    # "When Japanese companies introduced trucks, what policy ended?" asks "what"
+    clause = re.match(rf"\s*(?:when|where|while|if|once)\b[^,?]*,\s*(?={WH}\b)", question, re.I)
     if clause:
         text = " ".join(re.findall(r"[\w'-]+", fold(question[clause.end():])))
     wh = re.match(r"(?:(?:in|on|at|by|for|from|to|during|of|after|before|and|so|but)\s+)?"
-                  r"(what|which|who|whom|whose|when|where|why|how)\b(.*)", text)
+                  rf"({WH})\b(.*)", text)
     if not wh and words[0] not in AUXILIARIES:
-        wh = [m for m in re.finditer(r"\b(what|which|who|whom|whose|when|where|why|how)\b(.*)", text)]
+        wh = [m for m in re.finditer(rf"\b({WH})\b(.*)", text)]
         wh = wh[-1] if wh else None
     if not wh:
         if words[0] in AUXILIARIES:
@@ -279,8 +280,8 @@ def head_words(question: str) -> set[str]:
     for i, w in enumerate(m.group(1).split()):
         if w in STOP_WORDS or w in AUXILIARIES:
             break
-        if re.search(r"..[^e]ed$", w) and not i or \
-                i and re.search(r"(?:ed|ing)$", w) and re.search(r"\b(?:is|are|was|were)\b", m.group()):
+        if (not i and re.search(r"..[^e]ed$", w)) or \
+                (i and re.search(r"(?:ed|ing)$", w) and re.search(r"\b(?:is|are|was|were)\b", m.group())):
             return set()  # "what fuelled …", "what was the trial designed to …": no noun is asked for
         out.add(stem(w))
     return out
