@@ -227,6 +227,7 @@ def test_a_question_about_what_did_not_happen_needs_a_negation(tmp_path):
 
     assert unmatched_negation("How many non-Muslim empires were there?", "Muslim empires number in the dozens.")
     assert not unmatched_negation("How many non-Muslim empires were there?", "Non-Muslim empires were few.")
+    assert not unmatched_negation("Germany didn't have colonies until when?", "It had colonies from 1884.")
 
 
 def test_a_name_swapped_for_another_is_not_answered(tmp_path):
@@ -620,7 +621,13 @@ def test_when_prefers_a_sentence_that_gives_a_date(tmp_path):
     idx = _index_of(tmp_path, "Similar rebellions took place in other towns in the weeks following. A series of "
                               "three small civil wars known as the Huguenot rebellions broke out between 1621 and "
                               "1629.\n")
-    assert Answerer(idx).ask("When did these rebellions take place?").text == "1621 and 1629"
+    assert Answerer(idx).ask("When did these rebellions take place?").text == "between 1621 and 1629"
+
+
+def test_a_sentence_giving_another_number_than_the_questions_counts_less(tmp_path):
+    idx = _index_of(tmp_path, "In 1759 the navy lost at Lagos and Quiberon Bay. "
+                              "In 1760 the navy lost naval battles outside the city.\n")
+    assert Answerer(idx).ask("What naval battles did the navy lose in 1759?").quotes[0].text.startswith("In 1759")
 
 
 def test_how_old_wants_an_age_and_how_often_an_interval(tmp_path):

@@ -31,6 +31,7 @@ SPAN_FULL = 0.5  # a span scoring this much counts fully; weaker ones, less
 W_PREDICATE = 0.2
 W_IDENTITY = 0.3
 W_NUMBERS = 1.0
+W_SENT_NUMBERS = 0.5  # a sentence giving other numbers than the question's is of another time
 W_GENDER = 0.5
 W_REFERENCE = 0.5  # a line under "References" cites another text; the article's own sentences say it first
 REFERENCES = re.compile(r"\s*#*\s*(?:references?|sources?|bibliography|citations?|notes|further reading|see also|"
@@ -141,6 +142,7 @@ class Answerer:
         if span is None and qtype is Q.DATE and not self.bridged(hit, qtype, query):
             score -= W_NO_DATE
         score -= W_NUMBERS * bool(missing_numbers(query.fixed_text, context))
+        score -= W_SENT_NUMBERS * bool(re.search(r"\d", hit.text) and missing_numbers(query.fixed_text, hit.text))
         return score, held, span, cov
 
     def span_of(self, hit: Hit, qtype: QuestionType, query: Query) -> tuple[Hit, Span | None]:

@@ -909,7 +909,14 @@ def _choose(scored: list[Span], qtype: QuestionType, doc: str, end: int) -> Span
             b = doc.find(")", b, end) + 1 or b
         if b - a <= PAIR_SPAN and ";" not in doc[a:b]:
             return Span(a, b, best.score)  # the pair is sure enough: one of them is the name
-    return Span(best.start, best.end, best.score, margin)
+    return Span(_between(doc, best.start, best.end), best.end, best.score, margin)
+
+
+def _between(doc: str, s: int, e: int) -> int:
+    """Where a range "X and Y" starts: at the "between" before it, without which it reads as
+    two values ("between 1621 and 1629")."""
+    before = re.search(r"\bbetween\s+$", doc[max(0, s - 12):s])
+    return s - len(before.group()) if before and re.search(r"\band\b", doc[s:e]) else s
 
 
 def _unplaced(doc: str, s: int, e: int, start: int) -> float:
@@ -1010,8 +1017,11 @@ NEGATION = re.compile(r"\b(?:not|no|never|none|nor|neither|without|cannot|nobody
 
 def unmatched_negation(question: str, sentence: str) -> bool:
     """True when the question asks about what did *not* happen and the sentence negates
-    nothing: it states the opposite, so it does not answer."""
-    return bool(NEGATION.search(question)) and not NEGATION.search(sentence)
+    nothing: it states the opposite, so it does not answer. "Not … until" asks when it first
+    did happen ("Germany didn't have colonies until when?")."""
+    negated = NEGATION.search(question)
+    return bool(negated) and not re.search(r"\buntil\b", question[negated.end():], re.I) \
+        and not NEGATION.search(sentence)
 
 
 _WORD = re.compile(r"[\w-]+(?:[’'][a-z]\b)?")
