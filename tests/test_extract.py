@@ -710,3 +710,13 @@ def test_a_doctrine_is_no_name_and_a_role_may_follow_a_parenthesis(tmp_path):
     idx = _index_of(tmp_path, "Jean Cauvin (John Calvin), another student at the University of Paris, also "
                               "converted.\n")
     assert Answerer(idx).ask("Who was John Calvin?").text == "another student at the University of Paris"
+
+
+def test_a_gloss_in_parentheses_does_not_hide_what_the_sentence_says_of_its_subject(tmp_path):
+    from askclover.extract import predicates
+    from askclover.retrieve import understand
+
+    idx = _index_of(tmp_path, "The Normans (Norman: Nourmands; Latin: Normanni) were a people of France.\n")
+    query = understand("Who were the Normans?", idx)
+    assert predicates(query, "The Normans (Norman: Nourmands; Latin: Normanni) were a people of France.")
+    assert not predicates(query, "The Normans took (and held) Sicily.")

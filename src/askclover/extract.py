@@ -1124,6 +1124,7 @@ def predicates(query: Query, sentence: str) -> bool:
     were ...", "its goal is ..."."""
     wanted = asked_for(query) or query.stems
     pattern = r"([\w-]+)\s+(?:is|are|was|were|include|includes|included|consists?|means?)\b"
+    sentence = re.sub(r"\s*\([^()]*\s[^()]*\)", "", sentence)  # a gloss: "The Normans (Norman: …; Latin: …) were"
     return any(stem(fold(m.group(1))) in wanted for m in re.finditer(pattern, sentence))
 
 
