@@ -75,7 +75,7 @@ def main() -> None:
                   f"{pct('concise', 'short'):>8} {r['false_abstain']:7}")
     ans_n = total["n"] - rows["unanswerable"]["n"]
     un_n = rows["unanswerable"]["n"]
-    f = lambda a_, b_: f"{100 * a_ / b_:.0f}%" if b_ else "-"
+    f = lambda a_, b_: f"{100 * a_ / b_:.0f}% ({a_}/{b_})" if b_ else "-"
     print(f"ALL answer={f(total['answer'], ans_n)} evidence={f(total['evidence'], ans_n)} "
           f"concise={f(total['concise'], total['short'])} abstain={f(total['abstain'], un_n)} "
           f"false-abstain={total['false_abstain']}/{ans_n} "

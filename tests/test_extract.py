@@ -625,7 +625,7 @@ def test_when_prefers_a_sentence_that_gives_a_date(tmp_path):
 
 
 def test_a_sentence_giving_another_number_than_the_questions_counts_less(tmp_path):
-    idx = _index_of(tmp_path, "In 1759 the navy lost at Lagos and Quiberon Bay. "
+    idx = _index_of(tmp_path, "In 1759 the navy lost the battles of Lagos and Quiberon Bay. "
                               "In 1760 the navy lost naval battles outside the city.\n")
     assert Answerer(idx).ask("What naval battles did the navy lose in 1759?").quotes[0].text.startswith("In 1759")
 

@@ -29,6 +29,7 @@ W_SPAN = 0.3
 W_SPAN_FIT = 0.1
 SPAN_FULL = 0.5  # a span scoring this much counts fully; weaker ones, less
 W_PREDICATE = 0.2
+W_HEAD = 0.1  # a sentence that names the kind of thing asked for ("what tradition": "a tradition of singing")
 W_IDENTITY = 0.3
 W_NUMBERS = 1.0
 W_SENT_NUMBERS = 0.5  # a sentence giving other numbers than the question's is of another time
@@ -136,6 +137,7 @@ class Answerer:
         held, span = self.span_of(hit, qtype, query) if qtype not in SENTENCE_TYPES else (hit, None)
         score = hit.score / top + W_COVERAGE * cov + span_weight(span)
         score += W_PREDICATE * predicates(query, hit.text)
+        score += W_HEAD * (qtype is Q.DESCRIPTION and names_asked(query, hit.text))
         score += W_IDENTITY * identity(query.fixed_text, hit.text, context)
         score -= W_GENDER * gender_clash(query.fixed_text, hit.text)
         score -= W_REFERENCE * bool(REFERENCES.match(self.index.knowledge.passages[hit.passage].heading))
@@ -242,6 +244,15 @@ def sure(span: Span | None, qtype: QuestionType) -> bool:
     evidence for it (a lone name scoring below nothing is only the sentence's one capital)."""
     return span is not None and span.margin >= MIN_MARGIN.get(qtype, 0.0) \
         and (span.score > 0 or qtype not in (Q.PERSON, Q.PLACE))
+
+
+def names_asked(query: Query, sentence: str) -> bool:
+    """Whether the sentence names the kind of thing asked for, in any of its forms ("PFS" or
+    "progression-free survival")."""
+    head = asked_for(query)
+    said = {stem(w) for w, _, _ in tokens(sentence)}
+    forms = [c for c in query.concepts if any(alt[0] in head for alt in c)] or [{(t,)} for t in head]
+    return bool(head) and all(any(set(alt) <= said for alt in c) for c in forms)
 
 
 def span_weight(span: Span | None) -> float:

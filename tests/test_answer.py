@@ -1,0 +1,16 @@
+"""The answerer: how a sentence is weighed against the question."""
+from askclover.answer import names_asked
+from askclover.cache import load_index
+from askclover.retrieve import understand
+
+
+def test_a_sentence_names_the_asked_thing_in_either_of_its_forms(tmp_path):
+    (tmp_path / "a.txt").write_text("The progression-free survival (PFS) was 5.4 months. At Saint-Evroul, a tradition "
+                                    "of singing had developed.\n", encoding="utf-8")
+    idx = load_index(tmp_path, use_cache=False)
+    pfs = understand("What was the man's PFS?", idx)
+    assert names_asked(pfs, "His progression-free survival was 10.9 months.")
+    assert not names_asked(pfs, "His survival was 10.9 months.")
+    tradition = understand("What tradition were the Saint-Evroul monks known for?", idx)
+    assert names_asked(tradition, "At Saint-Evroul, a tradition of singing had developed.")
+    assert not names_asked(tradition, "Several monks of Saint-Evroul fled to Italy.")
