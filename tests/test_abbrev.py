@@ -1,4 +1,4 @@
-from askclover.abbrev import find
+from askclover.abbrev import find, spelled
 
 
 def test_long_forms_are_learned_from_parentheses():
@@ -6,3 +6,10 @@ def test_long_forms_are_learned_from_parentheses():
             "Heritage Trust (CHT), and dosed in millicuries (mCi). Results (see below) were good.")
     assert find(text) == {"PFS": "progression-free survival", "CHT": "Coastal Heritage Trust",
                           "mCi": "millicuries"}
+
+
+def test_a_short_form_the_text_never_defines_is_found_by_the_initials_of_a_name():
+    text = "The American Automobile Association reported long lines. Sales fell in the United States."
+    assert spelled("AAA", text) == "American Automobile Association"
+    assert spelled("US", text) == "United States"
+    assert spelled("UN", text) is None

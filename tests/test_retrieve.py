@@ -48,3 +48,10 @@ def test_a_mistyped_question_word_is_read_as_the_question_word():
         ["what", "who", "when", "which", None, None, None]
     a = askclover.ask("wat is thrombocytopenia")
     assert a.text == "low platelet counts" and ("wat", "what") in a.corrections
+
+
+def test_an_undefined_short_form_in_capitals_finds_the_name_it_spells(harbor):
+    q = understand("Who did the MPL reopen for?", harbor)
+    assert "MPL" not in dict(q.corrections) and not q.unknown
+    assert "Marlow Point Lighthouse" in Retriever(harbor).search(q, 1)[0].text
+    assert understand("Who did the mpl reopen for?", harbor).unknown == ("mpl",)  # only a word in capitals

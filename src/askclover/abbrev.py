@@ -46,3 +46,19 @@ def find(text: str) -> dict[str, str]:
             continue
         found.setdefault(short, long)
     return found
+
+
+NAME = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:(?:of|and|for|the|on|de)\s+)*[A-Z][\w’'-]*)+")
+
+
+def spelled(short: str, text: str) -> str | None:
+    """The first capitalised name in ``text`` whose capital words' initials spell ``short``
+    ("AAA": "American Automobile Association"): a short form a question uses, the text not."""
+    want = short.lower()
+    for m in NAME.finditer(text):
+        caps = list(re.finditer(r"[A-Z][\w’'-]*", m.group()))
+        for i in range(len(caps) - len(want) + 1):
+            run = caps[i:i + len(want)]
+            if "".join(c.group()[0] for c in run).lower() == want:
+                return m.group()[run[0].start():run[-1].end()]
+    return None

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from . import abbrev
 from .index import Index
 from .model import Hit
 from .text import STOP_WORDS, edit_distance, stem, terms, tokens
@@ -130,6 +131,14 @@ def misspelt(short: str, index: Index) -> list[str]:
             and w.isalpha() and stem(w) in index.sentences]
 
 
+def spelled_out(word: str, question: str, index: Index) -> str | None:
+    """For a short form in capitals the text never uses (nor defines), the text's name it spells."""
+    said = re.search(rf"\b{re.escape(word)}\b", question, re.I)
+    if not (said and said.group().isupper() and 2 <= len(word) <= 6 and word.isalpha()):
+        return None
+    return next(filter(None, (abbrev.spelled(word, d.text) for d in index.knowledge.documents)), None)
+
+
 WH_WORDS = ("what", "which", "when", "where", "who", "why", "how")
 
 
@@ -159,7 +168,11 @@ def understand(question: str, index: Index, context: tuple[tuple[str, float], ..
     for w in words:
         t = stem(w)
         alternatives = {(t,)}
-        if t not in known and not w[:1].isdigit():
+        long = spelled_out(w, question, index) if t not in known else None
+        if long:  # "AAA", never defined, spells "American Automobile Association"
+            alternatives.add(tuple(terms(long)))
+            weighted += [(x, 0.8) for x in terms(long)]
+        elif t not in known and not w[:1].isdigit():
             related = family(t, index)
             fixed = None if related else correct(w, index)
             if not fixed and not related:
