@@ -1,5 +1,5 @@
 """The answerer: how a sentence is weighed against the question."""
-from askclover.answer import names_asked
+from askclover.answer import Answerer, names_asked, names_source
 from askclover.cache import load_index
 from askclover.retrieve import understand
 
@@ -14,3 +14,18 @@ def test_a_sentence_names_the_asked_thing_in_either_of_its_forms(tmp_path):
     tradition = understand("What tradition were the Saint-Evroul monks known for?", idx)
     assert names_asked(tradition, "At Saint-Evroul, a tradition of singing had developed.")
     assert not names_asked(tradition, "Several monks of Saint-Evroul fled to Italy.")
+
+
+def test_a_question_citing_a_source_reads_the_sentence_that_names_it(tmp_path):
+    (tmp_path / "a.txt").write_text("For some countries, the policy meant idealism. In his writings Lenin portrayed "
+                                    "the policy as a need of capital to expand. The American Automobile Association reported long "
+                                    "lines.\n", encoding="utf-8")
+    idx = load_index(tmp_path, use_cache=False)
+    lenin = understand("According to Lenin why must countries have the policy?", idx)
+    assert names_source(lenin, "In his writings Lenin portrayed the policy as a need of capital to expand.")
+    assert not names_source(lenin, "For some countries, the policy meant idealism.")
+    assert names_source(understand("According to the AAA, how long were lines?", idx),
+                        "The American Automobile Association reported long lines.")
+    assert not names_source(understand("Why must countries have the policy?", idx), "Lenin portrayed the policy.")
+    a = Answerer(idx).ask("According to Lenin, why must countries have the policy?")
+    assert "Lenin" in a.quotes[0].text

@@ -11,7 +11,7 @@ from .extract import (SAID, Span, defines, appositive, asked_for, best_span, cla
 from .index import Index
 from .model import Answer, Hit, Quote, QuestionType
 from .retrieve import Query, Retriever, understand
-from .text import fold, stem, tokens
+from .text import STOP_WORDS, fold, stem, tokens
 
 Q = QuestionType
 SENTENCE_TYPES = (Q.YESNO, Q.LIST)
@@ -29,6 +29,7 @@ W_SPAN = 0.3
 W_SPAN_FIT = 0.1
 SPAN_FULL = 0.5  # a span scoring this much counts fully; weaker ones, less
 W_PREDICATE = 0.2
+W_SOURCE = 0.3  # "according to Lenin, …": the sentence that names Lenin says what he held
 W_HEAD = 0.1  # a sentence that names the kind of thing asked for ("what tradition": "a tradition of singing")
 W_IDENTITY = 0.3
 W_NUMBERS = 1.0
@@ -138,6 +139,7 @@ class Answerer:
         score = hit.score / top + W_COVERAGE * cov + span_weight(span)
         score += W_PREDICATE * predicates(query, hit.text)
         score += W_HEAD * (qtype is Q.DESCRIPTION and names_asked(query, hit.text))
+        score += W_SOURCE * names_source(query, hit.text)
         score += W_IDENTITY * identity(query.fixed_text, hit.text, context)
         score -= W_GENDER * gender_clash(query.fixed_text, hit.text)
         score -= W_REFERENCE * bool(REFERENCES.match(self.index.knowledge.passages[hit.passage].heading))
@@ -253,6 +255,18 @@ def names_asked(query: Query, sentence: str) -> bool:
     said = {stem(w) for w, _, _ in tokens(sentence)}
     forms = [c for c in query.concepts if any(alt[0] in head for alt in c)] or [{(t,)} for t in head]
     return bool(head) and all(any(set(alt) <= said for alt in c) for c in forms)
+
+
+def names_source(query: Query, sentence: str) -> bool:
+    """Whether the sentence names the source a question cites ("According to Lenin, why …",
+    "according to the AAA": "The American Automobile Association reported …")."""
+    cited = re.search(r"\b(?i:according\s+to)\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)", query.fixed_text)
+    if not cited:
+        return False
+    source = {stem(w) for w, _, _ in tokens(cited.group(1))} - STOP_WORDS
+    said = {stem(w) for w, _, _ in tokens(sentence)}
+    forms = [c for c in query.concepts if any(alt[0] in source for alt in c)]
+    return bool(forms) and all(any(set(alt) <= said for alt in c) for c in forms)
 
 
 def span_weight(span: Span | None) -> float:
