@@ -13,3 +13,4 @@ def test_a_short_form_the_text_never_defines_is_found_by_the_initials_of_a_name(
     assert spelled("AAA", text) == "American Automobile Association"
     assert spelled("US", text) == "United States"
     assert spelled("UN", text) is None
+    assert spelled("II", "In Italy the war went on.") is None  # a sentence's first word is capitalised too

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from .text import STOP_WORDS
+
 SHORT_FORM = re.compile(r"\(([^()\s][^()]{0,12}?)\)")
 
 
@@ -59,6 +61,7 @@ def spelled(short: str, text: str) -> str | None:
         caps = list(re.finditer(r"[A-Z][\w’'-]*", m.group()))
         for i in range(len(caps) - len(want) + 1):
             run = caps[i:i + len(want)]
-            if "".join(c.group()[0] for c in run).lower() == want:
+            if "".join(c.group()[0] for c in run).lower() == want and not any(
+                    c.group().lower() in STOP_WORDS for c in run):  # "In Italy" is no name
                 return m.group()[run[0].start():run[-1].end()]
     return None
