@@ -14,3 +14,10 @@ def test_a_short_form_the_text_never_defines_is_found_by_the_initials_of_a_name(
     assert spelled("US", text) == "United States"
     assert spelled("UN", text) is None
     assert spelled("II", "In Italy the war went on.") is None  # a sentence's first word is capitalised too
+
+
+def test_a_long_form_starts_at_a_capital_and_a_short_form_may_be_followed_by_a_gloss():
+    text = ("The Treaty on the Functioning of the European Union (TFEU) applies. Members of the Organization of "
+            "Arab Petroleum Exporting Countries (OAPEC, consisting of the Arab members of OPEC) met.")
+    assert find(text) == {"TFEU": "Treaty on the Functioning of the European Union",
+                          "OAPEC": "Organization of Arab Petroleum Exporting Countries"}

@@ -5,18 +5,20 @@ import re
 
 from .text import STOP_WORDS
 
-SHORT_FORM = re.compile(r"\(([^()\s][^()]{0,12}?)\)")
+SHORT_FORM = re.compile(r"\(([^()\s,;][^(),;]{0,12}?)(?:[,;]\s[^()]*)?\)")  # "(OAPEC, consisting of …)" too
 
 
-def _best_long_form(short: str, long: str) -> str | None:
-    """Schwartz-Hearst: the shortest tail of ``long`` whose letters spell ``short`` in order."""
+def _best_long_form(short: str, long: str, capital: bool = False) -> str | None:
+    """Schwartz-Hearst: the shortest tail of ``long`` whose letters spell ``short`` in order
+    (``capital``: starting at a capital, so "OAPEC" is "Organization of …", not "of …")."""
     s, l = len(short) - 1, len(long) - 1
     while s >= 0:
         c = short[s].lower()
         if not c.isalnum():
             s -= 1
             continue
-        while l >= 0 and (long[l].lower() != c or (s == 0 and l > 0 and long[l - 1].isalnum())):
+        while l >= 0 and (long[l].lower() != c or (s == 0 and l > 0 and long[l - 1].isalnum())
+                          or (s == 0 and capital and not long[l].isupper())):
             l -= 1
         if l < 0:
             return None
@@ -41,7 +43,7 @@ def find(text: str) -> dict[str, str]:
         window = before.split()[-min(len(short) + 5, 2 * len(short)):]
         if not window:
             continue
-        long = _best_long_form(short, " ".join(window))
+        long = _best_long_form(short, " ".join(window), True) or _best_long_form(short, " ".join(window))
         if not long or len(long) <= len(short) or short.lower() in long.lower().split():
             continue
         if len(long.split()) > len(short) + 4:
