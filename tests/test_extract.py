@@ -720,3 +720,12 @@ def test_a_gloss_in_parentheses_does_not_hide_what_the_sentence_says_of_its_subj
     query = understand("Who were the Normans?", idx)
     assert predicates(query, "The Normans (Norman: Nourmands; Latin: Normanni) were a people of France.")
     assert not predicates(query, "The Normans took (and held) Sicily.")
+
+
+def test_the_name_after_the_questions_subject_and_a_verb_of_its_own_is_its_object():
+    from askclover.extract import _objects
+    from askclover.model import Hit
+
+    doc = "Some Normans joined Turkish forces to aid in the siege of Sassoun in eastern Anatolia."
+    starts = _objects(doc, Hit(0, 0, "a", 0, len(doc), doc, 1.0), {"norman", "anatolia"})
+    assert doc.index("Turkish") in starts and doc.index("Sassoun") not in starts

@@ -72,6 +72,7 @@ MEASURE_FIT = 1.0  # a how-much answer with a unit, against a count of things
 DIMENSION = re.compile(r"\s*how\s+(?:far|tall|high|large|big|heavy|low|small)\b", re.I)
 COUNTED_FIT = 1.0  # a how-many-X answer that counts X, against a count of something else
 TITLED_FIT = 1.0  # a name whose last word is the asked noun, against other names
+OBJECT_FIT = 1.0  # the name right after the question's words: "fled to southern Italy"
 AGENT_FIT = 1.6  # the asked verb's subject: the name before it, or after its "by"
 BODIES = frozenset(stem(w) for w in "company companies organization organisation firm agency institution".split())
 PLACE_UNPLACED = 0.3  # a place is named after 'in', 'at', 'to' …; a name without one, less likely
@@ -782,7 +783,8 @@ def _objects(doc: str, hit: Hit, own: set[str]) -> set[int]:
     out = set()
     for w, s, e in tokens(doc[hit.start:hit.end]):
         if w not in STOP_WORDS and not w[:1].isdigit() and w not in NUMBER_WORDS and stem(w) in own:
-            gap = re.match(r"(?:\s+(?:to|with|in|into|at|from|on|for|by|the|a|an))*\s+", doc[hit.start + e:hit.end])
+            gap = re.match(r"(?:\s+[a-z]+ed(?=\s+[A-Z]))?(?:\s+(?:to|with|in|into|at|from|on|for|by|the|a|an))*\s+",
+                           doc[hit.start + e:hit.end])  # "Normans joined Turkish forces": the verb said otherwise
             if gap:
                 out.add(hit.start + e + gap.end())
     return out
@@ -854,7 +856,7 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
         if qtype in (Q.PERSON, Q.PLACE) and _modifier(doc, s, e, hit.end, own | head, plural=qtype is Q.PLACE):
             score -= 1.0
         if s in objects:
-            score += 0.5
+            score += OBJECT_FIT
         if qtype is Q.PLACE:
             score -= _unplaced(doc, s, e, hit.start)
         if qtype is Q.DATE:
