@@ -729,3 +729,12 @@ def test_the_name_after_the_questions_subject_and_a_verb_of_its_own_is_its_objec
     doc = "Some Normans joined Turkish forces to aid in the siege of Sassoun in eastern Anatolia."
     starts = _objects(doc, Hit(0, 0, "a", 0, len(doc), doc, 1.0), {"norman", "anatolia"})
     assert doc.index("Turkish") in starts and doc.index("Sassoun") not in starts
+
+
+def test_a_role_named_before_a_person_gives_the_person(tmp_path):
+    idx = _index_of(tmp_path, "Figures of Huguenot descent include poet Theodor Fontane, General Hermann von François, "
+                              "the hero of Tannenberg, and Luftwaffe General and fighter ace Adolf Galland.\n")
+    ask = Answerer(idx).ask
+    assert ask("What general and fighter ace was of Huguenot descent?").text == "Adolf Galland"
+    assert ask("Which general was the hero of Tannenberg?").text == "General Hermann von François"
+    assert ask("What poet was of Huguenot descent?").text == "Theodor Fontane"

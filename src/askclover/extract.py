@@ -352,6 +352,23 @@ def _titled_by_head(doc: str, start: int, end: int, head: set[str], asked: set[s
     return out
 
 
+PERSON_NAME = r"[A-Z][\w’'-]+(?:\s+(?:(?:von|van|de|du|der|la|le)\s+)?[A-Z](?:\.|[\w’'-]+))+"  # "William E. Simon"
+
+
+def _named_after_role(doc: str, start: int, end: int, head: set[str], asked: set[str]) -> list[tuple[int, int]]:
+    """Persons named right after the asked-for role: in lower case ("architect Enric Miralles"),
+    as a title with the name ("General Hermann von François" for "which general"), or after a
+    title and a role of its own ("Luftwaffe General and fighter ace Adolf Galland")."""
+    out = []
+    for w, s, e in tokens(doc[start:end]):
+        if stem(w) in head:
+            m = re.match(rf"(\s+and(?:\s+[a-z][\w-]*){{1,3}})?\s+({PERSON_NAME})", doc[start + e:end])
+            if m and not {stem(t) for t, _, _ in tokens(m.group(2))} <= asked:  # not "outside Quebec City"
+                titled = doc[start + s].isupper() and not m.group(1)  # the title is part of the name
+                out.append((start + (s if titled else e + m.start(2)), start + e + m.end(2)))
+    return out
+
+
 BLANK = LazyPattern(r"(?i:\s*(?:what|which)(?:\s+[a-z][\w-]*){0,2}?\s+(?:do|does|did|can|could|will|would)\s)(.*\w)\W*$|"
                    r"(?i:\s*(?:what|which)\s+(?:is|are|was|were|has|have|had)\s)(.*\w\s+(?:of|on|in|to|for|by|with|from|under|as|about))\W*$|"
                    r"(.*\w)\s+(?i:what|which)\W*$")
@@ -883,6 +900,9 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
             pair = re.search(r"\b(?:[A-Z][\w’'-]*\s+(?:(?:of|de|the)\s+)?)*[A-Z0-9][\w’'-]*\s+and\s+(?:the\s+)?$",
                              doc[hit.start:s]) if {"2", "both"} & query.said else None
             return Span(hit.start + pair.start() if pair else s, e, 2.0)  # "which two treaties": both
+        named = _named_after_role(doc, hit.start, hit.end, head, own)
+        if named:  # "poet Theodor Fontane, …, fighter ace Adolf Galland": the one nearer the question's words
+            return Span(*max(named, key=lambda se: _proximity(doc, *se, places, weight)), 0.0)
         for s, e in _titled_by_head(doc, hit.start, hit.end, head, own):
             return Span(s, e, 0.0)  # found after choosing the sentence, not a reason to choose it
         found = next(filter(None, (read(doc, hit.start, hit.end, query) for read in PHRASE_READERS)), None)
