@@ -329,6 +329,11 @@ def test_what_conference_takes_the_name_from_the_sentence_that_introduced_it(tmp
                               "In a talk during the conference, the keeper presented the restoration results.\n")
     a = Answerer(idx).ask("What conference were the restoration results presented at?")
     assert a.text == "the Spring Conference on Lighthouses" and a.quotes[0].text.startswith("Findings")
+    idx = _index_of(tmp_path, "Findings were shared at the American Spring Conference on Lighthouses, held in May "
+                              "2024. The museum is in the United States.\n\n"
+                              "In a talk during the conference, the keeper presented the restoration results.\n")
+    assert Answerer(idx).ask("Where were the restoration results presented?").text == \
+        "American Spring Conference on Lighthouses"
 
 
 def test_how_many_x_wants_a_count_of_x_and_nothing_else(tmp_path):

@@ -189,6 +189,10 @@ class Answerer:
                 return None
             doc = self.doc(earlier)
             span = best_span(qtype, earlier, doc, query, self.index)
+            if span is None:
+                continue
+            if nouns & {stem(w) for w, _, _ in tokens(doc[span.start:span.end])}:  # "… Special Conference on …"
+                return earlier, replace(span, score=max(span.score, SPAN_FULL), margin=9.0)  # the thing itself
             if sure(span, qtype):
                 beside = doc[max(earlier.start, span.start - BRIDGE_REACH):min(earlier.end, span.end + BRIDGE_REACH)]
                 if nouns & {stem(w) for w, _, _ in tokens(beside)}:
