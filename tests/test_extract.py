@@ -743,3 +743,16 @@ def test_a_role_named_before_a_person_gives_the_person(tmp_path):
     assert ask("What general and fighter ace was of Huguenot descent?").text == "Adolf Galland"
     assert ask("Which general was the hero of Tannenberg?").text == "General Hermann von François"
     assert ask("What poet was of Huguenot descent?").text == "Theodor Fontane"
+
+
+def test_the_second_of_an_enumeration_is_the_one_the_text_introduces_second(tmp_path):
+    idx = _index_of(tmp_path, "Tours run in two groups. One group climbs 119 steps to the lantern at noon. "
+                              "The other group climbs 40 steps to the gallery at dusk.\n")
+    ask = Answerer(idx).ask
+    assert ask("How many steps does the second group climb?").text == "40 steps"
+    assert ask("How many steps does the first group climb?").text == "119 steps"
+
+
+def test_a_count_of_a_measure_is_read_whole_for_how_much(tmp_path):
+    idx = _index_of(tmp_path, "The other group receives three cycles of 10 mCi/m², given 14 days apart.\n")
+    assert Answerer(idx).ask("How much does the other group receive?").text == "three cycles of 10 mCi/m²"

@@ -5,7 +5,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from .extract import (SAID, Span, defines, appositive, asked_for, best_span, classify, conflict, coverage,
+from .extract import (ORDINAL_NAMES, SAID, Span, defines, appositive, asked_for, best_span, classify, conflict, coverage,
                       definition_span, focus, gender_clash, identity, missing_numbers, names_only, predicates,
                       quotation, settling_clause, trim)
 from .index import Index
@@ -30,6 +30,7 @@ W_SPAN_FIT = 0.1
 SPAN_FULL = 0.5  # a span scoring this much counts fully; weaker ones, less
 W_PREDICATE = 0.2
 W_SOURCE = 0.3  # "according to Lenin, …": the sentence that names Lenin says what he held
+W_ORDINAL = 1.0
 W_HEAD = 0.1  # a sentence that names the kind of thing asked for ("what tradition": "a tradition of singing")
 W_IDENTITY = 0.3
 W_NUMBERS = 1.0
@@ -43,6 +44,8 @@ KNOWN_COVERAGE = 0.4
 TYPED_COVERAGE = 0.35
 UNKNOWN_COVERAGE = 0.5
 NOT_SAID = "The article doesn't say."
+ORDINALS = "|".join(ORDINAL_NAMES[:10])
+ENUMERATED = re.compile(rf"\b({ORDINALS})\s+([a-z][\w-]*)", re.I)  # "the second group"
 MAX_ANTECEDENTS = 3
 FRAGMENT_WORDS = 4
 LEADING_PRONOUNS = frozenset("he she his her its it they their this these".split())
@@ -102,7 +105,13 @@ class Answerer:
         elif found and ((cov := self.coverage(query, found[0])) >= KNOWN_COVERAGE or qtype is Q.DEFINITION):
             best = (1.0, found[0], found[1], 1.0 if qtype is Q.DEFINITION else cov)  # "the full name of the FDA"
         else:
-            best = max((self.weigh(hit, query, qtype, top) for hit in hits[:READ_HITS]), key=lambda b: b[0])
+            nth = self.enumerated(query, top)
+            if nth:  # "the second group": the one the text introduces second ("The other group …")
+                hits = [nth, *(h for h in hits if (h.passage, h.sentence) != (nth.passage, nth.sentence))]
+            weighed = [self.weigh(hit, query, qtype, top) for hit in hits[:READ_HITS]]
+            if nth:
+                weighed[0] = (weighed[0][0] + W_ORDINAL, *weighed[0][1:])
+            best = max(weighed, key=lambda b: b[0])
         _, hit, span, cov = best
         typed = span is not None and qtype is not Q.DESCRIPTION and not query.unknown
         low = cov < (TYPED_COVERAGE if typed else UNKNOWN_COVERAGE if query.unknown else KNOWN_COVERAGE)
@@ -130,6 +139,26 @@ class Answerer:
         quotes += [self.quote(h) for h in hits if h is not hit][: max(self.top_k - 1, 0)]
         return Answer(question, True, text, tuple(quotes), resolved, qtype, hit.score,
                       where, tuple(hits), passage=hit.passage)
+
+    def enumerated(self, query: Query, score: float) -> Hit | None:
+        """For "the second group" in a text that never says so: the sentence that introduces the
+        second of an enumeration ("One group receives … The other group receives …")."""
+        m = ENUMERATED.search(query.fixed_text)
+        if not m or any(re.search(rf"\b{m.group(1)}\s+{m.group(2)}\b", d.text, re.I)
+                        for d in self.index.knowledge.documents):
+            return None
+        first = re.compile(rf"\b(?:one|the\s+first|a\s+first)\s+{m.group(2)}\b", re.I)
+        then = re.compile(rf"\b(?:the\s+other|another|the\s+next|(?:the|a)\s+(?:{ORDINALS}))\s+{m.group(2)}\b", re.I)
+        wanted, run, source = ORDINAL_NAMES.index(m.group(1).lower()) + 1, 0, None
+        for i in range(len(self.index)):
+            hit = self.retriever.hit(i, 0.0)
+            if hit.source != source:
+                run, source = 0, hit.source
+            if (then if run else first).search(hit.text):
+                run += 1
+                if run == wanted:
+                    return replace(hit, score=score)
+        return None
 
     def weigh(self, hit: Hit, query: Query, qtype: QuestionType, top: float) -> tuple[float, Hit, Span | None, float]:
         """How well a hit answers: (score, the sentence that holds its span, the span, coverage)."""

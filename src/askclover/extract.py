@@ -241,10 +241,12 @@ def _common_word(doc: str, text: str, s: int, e: int) -> bool:
 
 
 def _ranges(doc: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Join neighbouring quantities into ranges: "from 252 mm² to about 141 mm²"."""
+    """Join neighbouring quantities into ranges, "from 252 mm² to about 141 mm²", and a count
+    into the measure of each, "three cycles of 10 mCi/m²"."""
     out = []
     for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
-        if re.fullmatch(r"\s*(?:to|-|–|and)\s*(?:about|approximately|around|nearly)?\s*", doc[e1:s2]):
+        if re.fullmatch(r"\s*(?:to|-|–|and)\s*(?:about|approximately|around|nearly)?\s*", doc[e1:s2]) or (
+                re.fullmatch(r"\s+of\s+", doc[e1:s2]) and _has_unit(doc[s2:e2]) and not _has_unit(doc[s1:e1])):
             out.append((s1, e2))
     return out
 
