@@ -751,6 +751,7 @@ def test_the_second_of_an_enumeration_is_the_one_the_text_introduces_second(tmp_
     ask = Answerer(idx).ask
     assert ask("How many steps does the second group climb?").text == "40 steps"
     assert ask("How many steps does the first group climb?").text == "119 steps"
+    assert ask("What is the second group's climb?").answered
 
 
 def test_a_count_of_a_measure_is_read_whole_for_how_much(tmp_path):

@@ -108,6 +108,8 @@ class Answerer:
             nth = self.enumerated(query, top)
             if nth:  # "the second group": the one the text introduces second ("The other group …")
                 hits = [nth, *(h for h in hits if (h.passage, h.sentence) != (nth.passage, nth.sentence))]
+                said = stem(fold(ENUMERATED.search(query.fixed_text).group(1)))  # the text need not say "second"
+                query = replace(query, concepts=tuple(c for c in query.concepts if (said,) not in c))
             weighed = [self.weigh(hit, query, qtype, top) for hit in hits[:READ_HITS]]
             if nth:
                 weighed[0] = (weighed[0][0] + W_ORDINAL, *weighed[0][1:])
