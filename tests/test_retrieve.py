@@ -55,3 +55,9 @@ def test_an_undefined_short_form_in_capitals_finds_the_name_it_spells(harbor):
     assert "MPL" not in dict(q.corrections) and not q.unknown
     assert "Marlow Point Lighthouse" in Retriever(harbor).search(q, 1)[0].text
     assert understand("Who did the mpl reopen for?", harbor).unknown == ("mpl",)  # only a word in capitals
+
+
+def test_modal_verbs_and_already_carry_no_content(harbor):
+    assert understand("Why must the lighthouse already reopen?", harbor).unknown == ()
+    assert understand("Why might the lighthouse reopen?", harbor).concepts == \
+        understand("Why did the lighthouse reopen?", harbor).concepts
