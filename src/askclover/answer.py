@@ -47,6 +47,7 @@ NOT_SAID = "The article doesn't say."
 ORDINALS = "|".join(ORDINAL_NAMES[:10])
 ENUMERATED = re.compile(rf"\b({ORDINALS})\s+([a-z][\w-]*)", re.I)  # "the second group"
 MAX_ANTECEDENTS = 3
+ENUMERATION_SENTENCES = 12  # how far after "One group …" its "other group" may come
 FRAGMENT_WORDS = 4
 LEADING_PRONOUNS = frozenset("he she his her its it they their this these".split())
 
@@ -105,7 +106,7 @@ class Answerer:
         elif found and ((cov := self.coverage(query, found[0])) >= KNOWN_COVERAGE or qtype is Q.DEFINITION):
             best = (1.0, found[0], found[1], 1.0 if qtype is Q.DEFINITION else cov)  # "the full name of the FDA"
         else:
-            nth = self.enumerated(query, top)
+            nth = self.enumerated(query, hits)
             if nth:  # "the second group": the one the text introduces second ("The other group …")
                 hits = [nth, *(h for h in hits if (h.passage, h.sentence) != (nth.passage, nth.sentence))]
                 said = stem(fold(ENUMERATED.search(query.fixed_text).group(1)))  # the text need not say "second"
@@ -142,24 +143,25 @@ class Answerer:
         return Answer(question, True, text, tuple(quotes), resolved, qtype, hit.score,
                       where, tuple(hits), passage=hit.passage)
 
-    def enumerated(self, query: Query, score: float) -> Hit | None:
-        """For "the second group" in a text that never says so: the sentence that introduces the
-        second of an enumeration ("One group receives … The other group receives …")."""
+    def enumerated(self, query: Query, hits: list[Hit]) -> Hit | None:
+        """For "the second group" where the text never says so: the sentence that introduces the
+        second of an enumeration that a retrieved sentence starts ("One group receives … The
+        other group receives …")."""
         m = ENUMERATED.search(query.fixed_text)
-        if not m or any(re.search(rf"\b{m.group(1)}\s+{m.group(2)}\b", d.text, re.I)
-                        for d in self.index.knowledge.documents):
+        if not m or any(re.search(rf"\b{m.group(1)}\s+{m.group(2)}\b", h.text, re.I) for h in hits):
             return None
         first = re.compile(rf"\b(?:one|the\s+first|a\s+first)\s+{m.group(2)}\b", re.I)
         then = re.compile(rf"\b(?:the\s+other|another|the\s+next|(?:the|a)\s+(?:{ORDINALS}))\s+{m.group(2)}\b", re.I)
-        wanted, run, source = ORDINAL_NAMES.index(m.group(1).lower()) + 1, 0, None
-        for i in range(len(self.index)):
-            hit = self.retriever.hit(i, 0.0)
-            if hit.source != source:
-                run, source = 0, hit.source
-            if (then if run else first).search(hit.text):
-                run += 1
-                if run == wanted:
-                    return replace(hit, score=score)
+        wanted = ORDINAL_NAMES.index(m.group(1).lower()) + 1
+        for hit in (h for h in hits[:READ_HITS] if first.search(h.text)):
+            at, run = hit, 1
+            for _ in range(ENUMERATION_SENTENCES):
+                if run == wanted or at is None:
+                    break
+                at = self.following(at)
+                run += bool(at and then.search(at.text))
+            if run == wanted and at is not None:
+                return replace(at, score=hits[0].score)
         return None
 
     def weigh(self, hit: Hit, query: Query, qtype: QuestionType, top: float) -> tuple[float, Hit, Span | None, float]:
