@@ -1,4 +1,4 @@
-from askclover.abbrev import find, spelled
+from askclover.abbrev import find, initials
 
 
 def test_long_forms_are_learned_from_parentheses():
@@ -9,11 +9,10 @@ def test_long_forms_are_learned_from_parentheses():
 
 
 def test_a_short_form_the_text_never_defines_is_found_by_the_initials_of_a_name():
-    text = "The American Automobile Association reported long lines. Sales fell in the United States."
-    assert spelled("AAA", text) == "American Automobile Association"
-    assert spelled("US", text) == "United States"
-    assert spelled("UN", text) is None
-    assert spelled("II", "In Italy the war went on.") is None  # a sentence's first word is capitalised too
+    names = initials("The American Automobile Association reported long lines. Sales fell in the United States.")
+    assert names["aaa"] == "American Automobile Association" and names["aa"] == "American Automobile"
+    assert names["us"] == "United States" and "un" not in names
+    assert "ii" not in initials("In Italy the war went on.")  # a sentence's first word is capitalised too
 
 
 def test_a_long_form_starts_at_a_capital_and_a_short_form_may_be_followed_by_a_gloss():

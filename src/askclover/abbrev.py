@@ -55,15 +55,17 @@ def find(text: str) -> dict[str, str]:
 NAME = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:(?:of|and|for|the|on|de)\s+)*[A-Z][\w’'-]*)+")
 
 
-def spelled(short: str, text: str) -> str | None:
-    """The first capitalised name in ``text`` whose capital words' initials spell ``short``
-    ("AAA": "American Automobile Association"): a short form a question uses, the text not."""
-    want = short.lower()
+def initials(text: str, longest: int = 6) -> dict[str, str]:
+    """Each run of capitalised words in ``text``'s names by its initials, the first one kept
+    ("aaa": "American Automobile Association"), to find a short form a question uses that the
+    text never defines; a run of capitalised stop words ("In Italy") is no name."""
+    out: dict[str, str] = {}
     for m in NAME.finditer(text):
         caps = list(re.finditer(r"[A-Z][\w’'-]*", m.group()))
-        for i in range(len(caps) - len(want) + 1):
-            run = caps[i:i + len(want)]
-            if "".join(c.group()[0] for c in run).lower() == want and not any(
-                    c.group().lower() in STOP_WORDS for c in run):  # "In Italy" is no name
-                return m.group()[run[0].start():run[-1].end()]
-    return None
+        for i in range(len(caps)):
+            for j in range(i + 2, min(len(caps), i + longest) + 1):
+                run = caps[i:j]
+                if any(c.group().lower() in STOP_WORDS for c in run):
+                    break
+                out.setdefault("".join(c.group()[0] for c in run).lower(), m.group()[run[0].start():run[-1].end()])
+    return out

@@ -136,7 +136,13 @@ def spelled_out(word: str, question: str, index: Index) -> str | None:
     said = re.search(rf"\b{re.escape(word)}\b", question, re.I)
     if not (said and said.group().isupper() and 2 <= len(word) <= 6 and word.isalpha()):
         return None
-    return next(filter(None, (abbrev.spelled(word, d.text) for d in index.knowledge.documents)), None)
+    names = index.__dict__.get("_initials")
+    if names is None:  # made on first need, like the speller
+        names = index.__dict__["_initials"] = {}
+        for d in index.knowledge.documents:
+            for k, v in abbrev.initials(d.text).items():
+                names.setdefault(k, v)
+    return names.get(word.lower())
 
 
 WH_WORDS = ("what", "which", "when", "where", "who", "why", "how")
