@@ -757,3 +757,14 @@ def test_the_second_of_an_enumeration_is_the_one_the_text_introduces_second(tmp_
 def test_a_count_of_a_measure_is_read_whole_for_how_much(tmp_path):
     idx = _index_of(tmp_path, "The other group receives three cycles of 10 mCi/m², given 14 days apart.\n")
     assert Answerer(idx).ask("How much does the other group receive?").text == "three cycles of 10 mCi/m²"
+
+
+def test_a_long_sentence_is_cut_to_the_stretch_of_the_questions_words_running_on_to_its_end():
+    from askclover.extract import focus
+
+    doc = ("Saudi Arabia spent over 100 billion dollars for helping spread its interpretation of Islam throughout "
+           "the world, via religious charities such as al-Haramain Foundation, which often also distributed funds "
+           "to violent extremist groups such as Al-Qaeda and the Taliban.")
+    points = [doc.index(w) for w in ("religious", "Haramain", "distributed", "funds", "groups")]
+    a, b = focus(doc, 0, len(doc), 150, points)
+    assert b - a <= 150 and doc[a:b].endswith("the Taliban.") and all(a <= p < b for p in points[1:])

@@ -1211,9 +1211,9 @@ def focus(doc: str, start: int, end: int, limit: int, points: list[int]) -> tupl
     that holds the most of ``points`` (where the question's words are)."""
     if end - start <= limit:
         return start, end
-    starts = [start] + [m.end() for m in re.finditer(r"\s+", doc[start:end - limit])]
-    starts = [start] + [start + o for o in starts[1:]]
-    best = max(starts, key=lambda a: (sum(a <= p < a + limit for p in points), -a))
+    words = [start] + [start + m.end() for m in re.finditer(r"\s+", doc[start:end])]
+    last = next(a for a in words + [end] if end - a <= limit)  # the first start whose stretch runs to the end
+    best = max((a for a in words if a <= last), key=lambda a: (sum(a <= p < a + limit for p in points), a))
     return trim(doc, best, end, limit)
 
 
