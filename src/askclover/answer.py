@@ -30,7 +30,7 @@ W_SPAN_FIT = 0.1
 SPAN_FULL = 0.5  # a span scoring this much counts fully; weaker ones, less
 W_PREDICATE = 0.2
 W_SOURCE = 0.3  # "according to Lenin, …": the sentence that names Lenin says what he held
-W_ORDINAL = 1.0
+W_ORDINAL = 1.0  # "the second group": the sentence that introduces it second
 W_HEAD = 0.1  # a sentence that names the kind of thing asked for ("what tradition": "a tradition of singing")
 W_IDENTITY = 0.3
 W_NUMBERS = 1.0
@@ -285,25 +285,24 @@ def sure(span: Span | None, qtype: QuestionType) -> bool:
         and (span.score > 0 or qtype not in (Q.PERSON, Q.PLACE))
 
 
-def names_asked(query: Query, sentence: str) -> bool:
-    """Whether the sentence names the kind of thing asked for, in any of its forms ("PFS" or
-    "progression-free survival")."""
-    head = asked_for(query)
+def says(query: Query, words: set[str], sentence: str) -> bool:
+    """Whether the sentence says each of the question's ``words``, in any form the question
+    allows ("PFS" or "progression-free survival", "AAA" or "American Automobile Association")."""
     said = {stem(w) for w, _, _ in tokens(sentence)}
-    forms = [c for c in query.concepts if any(alt[0] in head for alt in c)] or [{(t,)} for t in head]
-    return bool(head) and all(any(set(alt) <= said for alt in c) for c in forms)
+    forms = [c for c in query.concepts if any(alt[0] in words for alt in c)] or [{(t,)} for t in words]
+    return bool(words) and all(any(set(alt) <= said for alt in c) for c in forms)
+
+
+def names_asked(query: Query, sentence: str) -> bool:
+    """Whether the sentence names the kind of thing asked for ("what tradition": "a tradition of …")."""
+    return says(query, asked_for(query), sentence)
 
 
 def names_source(query: Query, sentence: str) -> bool:
     """Whether the sentence names the source a question cites ("According to Lenin, why …",
     "according to the AAA": "The American Automobile Association reported …")."""
     cited = re.search(r"\b(?i:according\s+to)\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)", query.fixed_text)
-    if not cited:
-        return False
-    source = {stem(w) for w, _, _ in tokens(cited.group(1))} - STOP_WORDS
-    said = {stem(w) for w, _, _ in tokens(sentence)}
-    forms = [c for c in query.concepts if any(alt[0] in source for alt in c)]
-    return bool(forms) and all(any(set(alt) <= said for alt in c) for c in forms)
+    return bool(cited) and says(query, {stem(w) for w, _, _ in tokens(cited.group(1))} - STOP_WORDS, sentence)
 
 
 def span_weight(span: Span | None) -> float:
