@@ -1213,7 +1213,9 @@ def focus(doc: str, start: int, end: int, limit: int, points: list[int]) -> tupl
         return start, end
     words = [start] + [start + m.end() for m in re.finditer(r"\s+", doc[start:end])]
     last = next(a for a in words + [end] if end - a <= limit)  # the first start whose stretch runs to the end
-    best = max((a for a in words if a <= last), key=lambda a: (sum(a <= p < a + limit for p in points), a))
+    def fit(a: int) -> tuple[int, bool, int]:  # the most of the question's words, from a clause's start, running on furthest
+        return sum(a <= p < a + limit for p in points), a == start or bool(re.search(r"[,;:(—–]\s*$", doc[a - 3:a])), a
+    best = max((a for a in words if a <= last), key=fit)
     return trim(doc, best, end, limit)
 
 
