@@ -1208,14 +1208,15 @@ def settling_clause(doc: str, start: int, end: int, wanted: set[str]) -> tuple[i
 
 def focus(doc: str, start: int, end: int, limit: int, points: list[int]) -> tuple[int, int]:
     """The stretch of at most ``limit`` characters of ``doc[start:end]``, starting at a word,
-    that holds the most of ``points`` (where the question's words are)."""
+    that holds the most of ``points`` (where the question's words are); of those, one from a
+    clause's start, and the latest, as what a sentence adds to the question's words follows them."""
     if end - start <= limit:
         return start, end
     words = [start] + [start + m.end() for m in re.finditer(r"\s+", doc[start:end])]
-    last = next(a for a in words + [end] if end - a <= limit)  # the first start whose stretch runs to the end
-    def fit(a: int) -> tuple[int, bool, int]:  # the most of the question's words, from a clause's start, running on furthest
+
+    def fit(a: int) -> tuple[int, bool, int]:  # the most of the question's words, from a clause's start, the latest
         return sum(a <= p < a + limit for p in points), a == start or bool(re.search(r"[,;:(—–]\s*$", doc[a - 3:a])), a
-    best = max((a for a in words if a <= last), key=fit)
+    best = max(words, key=fit)
     return trim(doc, best, end, limit)
 
 
