@@ -9,6 +9,7 @@ from askclover.extract import classify
     ("When did the lighthouse reopen?", Q.DATE),
     ("Where is the orchard?", Q.PLACE),
     ("How many steps are there?", Q.COUNT),
+    ("What is the number of steps?", Q.COUNT),
     ("How much did it cost?", Q.AMOUNT),
     ("How long do tours last?", Q.DURATION),
     ("What does CHT stand for?", Q.DEFINITION),

@@ -146,6 +146,8 @@ def classify(question: str, abbreviations: dict[str, str] | None = None) -> Ques
     if word in ("what", "which"):
         if re.match(r"(?:(?:total|average|exact|approximate)\s+)?(?:dose|amount|percent|percentage|proportion|size|rate|price|cost|number|quantity)\b", noun):
             return Q.COUNT if nxt in ("number",) else Q.AMOUNT
+        if re.match(r"(?:is|are|was|were)\s+the\s+(?:total\s+)?number\s+of\b", " ".join(rest[:5])):
+            return Q.COUNT  # "What is the number of constituency MSPs?" asks how many
         if re.match(r"(?:year|date|month|day|decade|century|time|era|period)\b", noun):
             return Q.DATE
         if re.match(r"(?:country|countries|city|cities|place|region|state|continent|town|location|area|island|river)\b", noun):
