@@ -1,4 +1,4 @@
-from askclover.abbrev import find, initials
+from askclover.abbrev import find, initials, spelled_in_lower_case
 
 
 def test_long_forms_are_learned_from_parentheses():
@@ -20,3 +20,10 @@ def test_a_long_form_starts_at_a_capital_and_a_short_form_may_be_followed_by_a_g
             "Arab Petroleum Exporting Countries (OAPEC, consisting of the Arab members of OPEC) met.")
     assert find(text) == {"TFEU": "Treaty on the Functioning of the European Union",
                           "OAPEC": "Organization of Arab Petroleum Exporting Countries"}
+
+
+def test_a_roman_numeral_is_spelled_whole_and_a_lower_case_role_may_spell_a_short_form():
+    assert initials("After World War II, the empire fell.")["wwii"] == "World War II"
+    text = "In a talk, the company’s chief operating officer, Jarrod Longcor, reported results."
+    assert spelled_in_lower_case("COO", text) == "chief operating officer"
+    assert spelled_in_lower_case("ITT", text) is None  # "In a talk": "a" is a stop word

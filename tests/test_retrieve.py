@@ -55,6 +55,7 @@ def test_an_undefined_short_form_in_capitals_finds_the_name_it_spells(harbor):
     assert "MPL" not in dict(q.corrections) and not q.unknown
     assert "Marlow Point Lighthouse" in Retriever(harbor).search(q, 1)[0].text
     assert understand("Who did the mpl reopen for?", harbor).unknown == ("mpl",)  # only a word in capitals
+    assert "chief architect" in Retriever(harbor).search("What did the CA replace?", 1)[0].text
 
 
 def test_modal_verbs_and_already_carry_no_content(harbor):

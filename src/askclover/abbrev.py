@@ -67,5 +67,17 @@ def initials(text: str, longest: int = 6) -> dict[str, str]:
                 run = caps[i:j]
                 if any(c.group().lower() in STOP_WORDS for c in run):
                     break
-                out.setdefault("".join(c.group()[0] for c in run).lower(), m.group()[run[0].start():run[-1].end()])
+                letters = "".join(c.group() if ROMAN.fullmatch(c.group()) else c.group()[0] for c in run)
+                out.setdefault(letters.lower(), m.group()[run[0].start():run[-1].end()])  # "WWII": "World War II"
     return out
+
+
+ROMAN = re.compile(r"[IVX]+")
+
+
+def spelled_in_lower_case(short: str, text: str) -> str | None:
+    """The first run of content words in lower case whose initials spell ``short`` ("COO":
+    "chief operating officer"), for a short form that no capitalised name spells."""
+    pattern = r"\b" + r"[\w’'-]*\s+".join(re.escape(c) for c in short.lower()) + r"[\w’'-]*"
+    return next((m.group() for m in re.finditer(pattern, text)
+                 if not any(w in STOP_WORDS for w in m.group().split())), None)

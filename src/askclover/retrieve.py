@@ -142,7 +142,10 @@ def spelled_out(word: str, question: str, index: Index) -> str | None:
         for d in index.knowledge.documents:
             for k, v in abbrev.initials(d.text).items():
                 names.setdefault(k, v)
-    return names.get(word.lower())
+    if word.lower() not in names:  # looked for once, in lower case: "chief operating officer"
+        names[word.lower()] = next(filter(None, (abbrev.spelled_in_lower_case(word, d.text)
+                                                 for d in index.knowledge.documents)), None)
+    return names[word.lower()]
 
 
 WH_WORDS = ("what", "which", "when", "where", "who", "why", "how")
