@@ -12,6 +12,7 @@ from askclover.extract import classify
     ("What is the number of steps?", Q.COUNT),
     ("How much did it cost?", Q.AMOUNT),
     ("How long do tours last?", Q.DURATION),
+    ("How far apart are the tours?", Q.DURATION),
     ("What does CHT stand for?", Q.DEFINITION),
     ("What is the full name of the CHT?", Q.DEFINITION),
     ("Were there any injuries?", Q.YESNO),

@@ -132,10 +132,10 @@ def classify(question: str, abbreviations: dict[str, str] | None = None) -> Ques
     if word == "how":
         if nxt == "many":
             return Q.COUNT
+        if nxt in ("long", "often") or rest[:2] == ["far", "apart"]:  # "how often": every 14 days
+            return Q.DURATION
         if nxt in ("much", "large", "big", "high", "far", "old", "tall", "heavy", "low", "small"):
             return Q.AMOUNT
-        if nxt in ("long", "often"):  # "how often": every 14 days
-            return Q.DURATION
         return Q.DESCRIPTION
     if word == "when":
         return Q.DATE
