@@ -53,6 +53,7 @@ def find(text: str) -> dict[str, str]:
 
 
 NAME = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:(?:of|and|for|the|on|de)\s+)*[A-Z][\w’'-]*)+")
+ROMAN = re.compile(r"[IVX]+")
 
 
 def initials(text: str, longest: int = 6) -> dict[str, str]:
@@ -70,9 +71,6 @@ def initials(text: str, longest: int = 6) -> dict[str, str]:
                 letters = "".join(c.group() if ROMAN.fullmatch(c.group()) else c.group()[0] for c in run)
                 out.setdefault(letters.lower(), m.group()[run[0].start():run[-1].end()])  # "WWII": "World War II"
     return out
-
-
-ROMAN = re.compile(r"[IVX]+")
 
 
 def spelled_in_lower_case(short: str, text: str) -> str | None:
