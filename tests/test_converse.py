@@ -194,3 +194,22 @@ def test_them_after_what_x_were_reported_and_a_question_about_him_the_text_lacks
                                    "survival was 8.6 months.\n")
     c.ask("What happened to the 25-year-old man?")
     assert not c.ask("What was his overall survival?").answered  # 8.6 months is the group's, not his
+
+
+def test_and_his_x_asks_another_thing_of_the_same_person(tmp_path):
+    text = ("Among patients who received at least 55 mCi of the total dose, the average progression-free survival "
+            "(PFS) was 5.4 months.\n\nCase 1: A 25-year-old man received four doses totaling 126.6 mCi. His "
+            "progression-free survival was 10.9 months.\n\nCase 2: A 15-year-old girl received four doses totaling "
+            "58.9 mCi. Her progression-free survival was 11.2 months.\n")
+    c = _conversation_of(tmp_path, text)
+    c.ask("What happened to the 25-year-old man?")
+    assert c.ask("How many doses did he receive?").text == "four doses"
+    a = c.ask("And his PFS?")
+    assert a.resolved == "What was the 25-year-old man's PFS?" and a.text == "10.9 months"
+    assert c.ask("How many doses did he get?").resolved == "How many doses did the 25-year-old man get?"
+    c = _conversation_of(tmp_path, text)
+    c.ask("What happened to the 15-year-old girl?")
+    c.ask("How many doses did she get?")
+    assert c.ask("What was her PFS?").text == "11.2 months"  # her sentence, not the group's
+    c.ask("How many doses did she get?")
+    assert c.ask("What was her progression-free survival?").text == "11.2 months"  # the doses are not asked now

@@ -770,3 +770,12 @@ def test_a_long_sentence_is_cut_to_the_stretch_of_the_questions_words_running_on
     points = [doc.index(w) for w in ("religious", "Haramain", "distributed", "funds", "groups")]
     a, b = focus(doc, 0, len(doc), 160, points)
     assert b - a <= 160 and doc[a:b] == doc[doc.index("via"):]  # from a clause's start to the end
+
+
+def test_a_sentence_speaking_of_her_fits_a_question_about_her():
+    from askclover.extract import gender_fit
+
+    assert gender_fit("What was her PFS?", "Her progression-free survival was 11.2 months.") == 1
+    assert gender_fit("What was her PFS?", "His progression-free survival was 10.9 months.") == -1
+    assert gender_fit("What was her PFS?", "The average PFS was 5.4 months.") == 0
+    assert gender_fit("What was the girl's PFS?", "Her progression-free survival was 11.2 months.") == 0

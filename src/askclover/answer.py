@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from .extract import (ORDINAL_NAMES, SAID, Span, defines, appositive, asked_for, best_span, classify, conflict, coverage,
-                      definition_span, focus, gender_clash, identity, missing_numbers, names_only, predicates,
+                      definition_span, focus, gender_fit, identity, missing_numbers, names_only, predicates,
                       quotation, settling_clause, trim)
 from .index import Index
 from .model import Answer, Hit, Quote, QuestionType
@@ -174,7 +174,7 @@ class Answerer:
         score += W_HEAD * (qtype is Q.DESCRIPTION and names_asked(query, hit.text))
         score += W_SOURCE * names_source(query, hit.text)
         score += W_IDENTITY * identity(query.fixed_text, hit.text, context)
-        score -= W_GENDER * gender_clash(query.fixed_text, hit.text)
+        score += W_GENDER * gender_fit(query.fixed_text, hit.text)
         score -= W_REFERENCE * bool(REFERENCES.match(self.index.knowledge.passages[hit.passage].heading))
         if span is None and qtype is Q.DATE and not self.bridged(hit, qtype, query):
             score -= W_NO_DATE

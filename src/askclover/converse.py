@@ -19,6 +19,7 @@ AUXILIARY = r"(?:is|are|was|were|did|do|does|has|have|had|can|could|will|would)\
 POINTING = re.compile(r"\b(?:that|this|those|these)\W*$", re.I)  # "How many patients was that?"
 CONDITION = re.compile(rf"{LEAD}\s+(?:(?:those|the ones)\s+)?{PREPOSITIONS}", re.I)
 CONDITION_WORD = re.compile(PREPOSITIONS, re.I)
+POSSESSED = re.compile(rf"{LEAD}\s+(his|her|its|their)\s+(\S.*)", re.I)  # "And his PFS?"
 WH_START = re.compile(rf"^\s*(?:and\s+|also\s+)?{WH}\b(?!\s+about)", re.I)
 CONTEXT_WEIGHT = 0.5
 # "Were any of them serious?" is asked whole; in "What was her survival?" the girl is context
@@ -66,10 +67,13 @@ class Conversation:
             prev = self.last
             own = {stem(w) for w, _, _ in tokens(question) if w not in STOP_WORDS}
             said = f"{self.referent} {prev.resolved or prev.question} {prev.text if prev.span else ''}"
+            if head_words(question) and not FOLLOW_ON.match(question):  # "What was her PFS?" after her doses:
+                own |= head_words(prev.resolved or prev.question)      # the doses are not what is asked now
             context = tuple(dict.fromkeys((stem(w), CONTEXT_WEIGHT) for w, _, _ in tokens(said)
                                           if w not in STOP_WORDS and stem(w) not in own))
             near = frozenset({prev.passage} if prev.passage is not None else ())
-            elliptical = bool(FOLLOW_ON.match(question)) and not WH_START.match(question)
+            elliptical = bool(FOLLOW_ON.match(question)) and not WH_START.match(question) \
+                and not POSSESSED.match(question)  # "And his PFS?" asks another thing of him
             condition = bool(CONDITION.match(question))
             if condition:
                 head = frozenset(head_words(prev.resolved or prev.question))
@@ -81,6 +85,9 @@ class Conversation:
             whole = (THING_PRONOUN.search(question) and not PERSON_PRONOUN.search(question)) \
                 or WHO_IS_NAME.match(resolved) or SAID.match(resolved) or BARE_WH.match(question)
             asked = resolved if (elliptical or whole) and " — " not in resolved else question
+            owned = POSSESSED.match(question)
+            if owned:  # "And his PFS?" is asked as "What was his PFS?", the man being context
+                asked = f"What was {owned.group(1)} {owned.group(2).strip(' ?')}?"
             answer = replace(self.answerer.ask(asked, context, near, resolved=resolved,
                                                qtype=prev.qtype if elliptical else None, head=head),
                              question=question.strip())
@@ -114,6 +121,9 @@ class Conversation:
         previous = prev.resolved or prev.question
         if m and not WH_START.match(q):
             body = q[m.end():].strip(" ,?")
+            own = POSSESSED.match(q)
+            if own and self.referent and self.agrees(own.group(1).lower()):  # "And his PFS?": his, not someone new
+                return f"What was {self.referent}'s {own.group(2).strip(' ?')}?", ""
             merged = merge(previous, body)
             if " — " in merged and self.referent and self.referent in previous:
                 return previous.replace(self.referent, body, 1), body

@@ -1006,13 +1006,21 @@ GENDERED = {"f": frozenset("girl girls woman women she her hers mother daughter 
             "m": frozenset("boy boys man men he him his father son brother husband king".split())}
 
 
-def gender_clash(question: str, sentence: str) -> bool:
-    """True when the question asks about a girl or woman and the sentence speaks only of "he"
-    and "his" (or the other way round): it is about someone else."""
+PERSONAL = frozenset("he him his she her hers".split())
+
+
+def gender_fit(question: str, sentence: str) -> int:
+    """-1 when the question asks about a girl or woman and the sentence speaks only of "he" and
+    "his" (or the other way round): it is about someone else; 1 when it speaks of "her" as the
+    question does ("What was her PFS?": "Her progression-free survival was …"); else 0."""
     asked = {g for g, words in GENDERED.items() for w, _, _ in tokens(question) if w in words}
     said = {g for g, words in GENDERED.items() for w, _, _ in tokens(sentence)
-            if w in words and w in {"he", "him", "his", "she", "her", "hers"}}
-    return len(asked) == 1 and bool(said) and not asked & said
+            if w in words and w in PERSONAL}
+    if len(asked) != 1 or not said:
+        return 0
+    if not asked & said:
+        return -1
+    return int(asked == said and any(w in PERSONAL for w, _, _ in tokens(question)))
 
 
 def _roman(n: int) -> str:
