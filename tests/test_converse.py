@@ -213,3 +213,10 @@ def test_and_his_x_asks_another_thing_of_the_same_person(tmp_path):
     assert c.ask("What was her PFS?").text == "11.2 months"  # her sentence, not the group's
     c.ask("How many doses did she get?")
     assert c.ask("What was her progression-free survival?").text == "11.2 months"  # the doses are not asked now
+
+
+def test_it_after_what_is_x_is_x_not_its_definition(tmp_path):
+    c = _conversation_of(tmp_path, "Iopofosine-131 is a targeted radiotherapy. The phase 1b CLOVER-2 trial is "
+                                   "testing iopofosine-131 in children.\n")
+    assert c.ask("What is iopofosine-131?").answered
+    assert c.ask("What trial is testing it?").resolved == "What trial is testing iopofosine-131?"

@@ -5,7 +5,7 @@ import re
 from dataclasses import replace
 
 from .answer import Answerer
-from .extract import SAID, WH, WHO_IS_NAME, head_words
+from .extract import SAID, WH, WHO_IS_NAME, defines, head_words
 from .index import Index
 from .model import Answer, QuestionType
 from .text import STOP_WORDS, fold, stem, tokens
@@ -160,6 +160,10 @@ def subject(question: str) -> str:
     who = re.match(r"\s*who\s+(?:is|was)\s+([A-Z][^?]*?)\s*\??\s*$", question, re.I)
     if who and WHO_IS_NAME.match(question):
         return who.group(1)
+    what = re.match(r"\s*what\s+(?:is|are|was|were)\s+(\S[^?]*?)\s*\??\s*$", question, re.I)
+    if what and defines(question) and not re.search(r"[’']s\b", what.group(1)) \
+            and not head_words(question) - {stem(fold(w)) for w in what.group(1).split()}:
+        return what.group(1)  # "What is iopofosine-131?": then "it" is iopofosine-131
     head = head_words(question)
     for m in re.finditer(r"\b(?:the|a|an)\s+", question, re.I):
         words = []
@@ -179,7 +183,8 @@ def named_thing(question: str, answer: Answer) -> str:
     """The thing an answer named for "what conference …" ("the … Conference on Pediatric
     Cancer"): what "it" in the next question stands for."""
     if answer.qtype in (QuestionType.DESCRIPTION, QuestionType.PLACE) and answer.span and answer.text \
-            and head_words(question) and len(answer.text) <= 100 and answer.text[-1:].isalnum():
+            and head_words(question) and len(answer.text) <= 100 and answer.text[-1:].isalnum() \
+            and not defines(question):  # "What is X?" names X, not its definition
         return answer.text
     return ""
 
