@@ -220,3 +220,21 @@ def test_it_after_what_is_x_is_x_not_its_definition(tmp_path):
                                    "testing iopofosine-131 in children.\n")
     assert c.ask("What is iopofosine-131?").answered
     assert c.ask("What trial is testing it?").resolved == "What trial is testing iopofosine-131?"
+
+
+def test_and_the_other_ones_thing_is_asked_of_them_and_not_answered_from_her_sentence(tmp_path):
+    c = _conversation_of(tmp_path, "Case 1: A 25-year-old man was treated. His lesion shrank by half.\n\n"
+                                   "Case 2: A 15-year-old girl was treated. Her tumor size decreased from 252 mm² to "
+                                   "141 mm².\n")
+    assert "252 mm²" in c.ask("What was the girl's tumor size?").text
+    a = c.ask("And the man's?")
+    assert a.resolved == "What was the man's tumor size?" and not a.answered
+
+
+def test_and_their_x_asks_it_of_the_same_group(tmp_path):
+    c = _conversation_of(tmp_path, "Among the 6 patients who received at least 55 mCi, the average progression-free "
+                                   "survival (PFS) was 5.4 months and the overall survival (OS) was 8.6 months.\n")
+    c.ask("How many patients received at least 55 mCi?")
+    c.ask("What was their average PFS?")
+    a = c.ask("And their OS?")
+    assert " — " not in a.resolved and a.text == "8.6 months"

@@ -122,11 +122,17 @@ class Conversation:
         if m and not WH_START.match(q):
             body = q[m.end():].strip(" ,?")
             own = POSSESSED.match(q)
-            if own and self.referent and self.agrees(own.group(1).lower()):  # "And his PFS?": his, not someone new
-                return f"What was {self.referent}'s {own.group(2).strip(' ?')}?", ""
+            if own:  # "And his PFS?": his, not someone new; "And their OS?": theirs
+                pronoun, asked = own.group(1).lower(), own.group(2).strip(" ?")
+                who = self.referent if pronoun in ("his", "her") else self.named or self.referent or self.topic
+                if who and self.agrees(pronoun):
+                    owner = f"{who}'" if who.endswith("s") else f"{who}'s"  # "the side effects'"
+                    return f"What was {owner} {asked}?", ""
+                return f"What was {pronoun} {asked}?", ""
             merged = merge(previous, body)
             if " — " in merged and self.referent and self.referent in previous:
-                return previous.replace(self.referent, body, 1), body
+                someone = re.sub(r"[’']s$", "", body)  # "And the man's?" after "the girl's tumor size"
+                return previous.replace(self.referent, someone, 1), someone
             return merged, ""
         bare = BARE_WH.match(q)
         opening = re.match(rf"\s*(?:(?:by|to|from|with|for|in|on|at)\s+)?{WH}\s+(?={AUXILIARY})", previous, re.I)

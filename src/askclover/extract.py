@@ -1007,6 +1007,8 @@ GENDERED = {"f": frozenset("girl girls woman women she her hers mother daughter 
 
 
 PERSONAL = frozenset("he him his she her hers".split())
+PERSONS = frozenset("girl girls woman women boy boys man men".split())
+RELATIVES = frozenset("mother daughter sister wife father son brother husband".split())
 
 
 def gender_fit(question: str, sentence: str) -> int:
@@ -1131,6 +1133,9 @@ def conflict(question: str, sentence: str, passage: str, abbreviations: dict[str
         return f"the question says “{swapped[0]}”; the text says “{swapped[1]}”"
     if yes_no:
         return ""
+    person = [w for w, _, _ in tokens(question) if w in PERSONS]
+    if person and not RELATIVES & {w for w, _, _ in tokens(question)} and gender_fit(question, sentence) < 0:
+        return f"the question asks about a {person[0]}; the sentence speaks of someone else"  # "Her tumor size …"
     if unmatched_negation(question, sentence):
         return "the question asks what did not happen; the sentence negates nothing"
     opposite = contradicts(question, sentence)
