@@ -152,6 +152,16 @@ def test_a_bare_question_word_asks_the_last_question_again(tmp_path):
     assert c.ask("When were the results presented?").text == "May 2024"
     assert c.ask("Where?").resolved == "Where were the results presented?"
     assert c.ask("By whom?").resolved == "By whom were the results presented?"
+    c = _conversation_of(tmp_path, "One group receives two doses of 20 mCi, given 14 days apart.\n")
+    c.ask("What doses are given?")
+    a = c.ask("How often?")
+    assert a.resolved == "How often are doses given?" and a.text == "14 days apart"
+
+
+def test_a_person_named_in_a_question_is_who_he_is_next(tmp_path):
+    c = _conversation_of(tmp_path, "“We are proud of the crews,” Anne Morvan, the harbour master, said.\n")
+    c.ask("What did Anne Morvan say?")
+    assert c.ask("What is her role?").resolved == "What is Anne Morvan's role?"
 
 
 def test_what_did_he_say_reads_the_quotation_beside_his_name(tmp_path):

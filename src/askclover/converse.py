@@ -14,7 +14,8 @@ PRONOUNS = frozenset("he she him her his hers they them their theirs it its thos
 LEAD = r"^\s*(?:and what about|and|also|what about|how about|same for|what of)\b"
 PREPOSITIONS = r"(for|in|among|with|at|after|before|during|from|of|to|on)\b"
 FOLLOW_ON = re.compile(LEAD, re.I)
-BARE_WH = re.compile(r"\s*(?:and\s+)?((?:(?:by|to|from|with|for)\s+)?(?:what|who|whom|when|where|why|how))\W*$", re.I)
+BARE_WH = re.compile(r"\s*(?:and\s+)?((?:(?:by|to|from|with|for)\s+)?"
+                     r"(?:what|who|whom|when|where|why|how(?:\s+(?:often|long|many|much|far))?))\W*$", re.I)
 AUXILIARY = r"(?:is|are|was|were|did|do|does|has|have|had|can|could|will|would)\b"
 POINTING = re.compile(r"\b(?:that|this|those|these)\W*$", re.I)  # "How many patients was that?"
 CONDITION = re.compile(rf"{LEAD}\s+(?:(?:those|the ones)\s+)?{PREPOSITIONS}", re.I)
@@ -135,9 +136,13 @@ class Conversation:
                 return previous.replace(self.referent, someone, 1), someone
             return merged, ""
         bare = BARE_WH.match(q)
-        opening = re.match(rf"\s*(?:(?:by|to|from|with|for|in|on|at)\s+)?{WH}\s+(?={AUXILIARY})", previous, re.I)
-        if bare and opening:  # "When were the results presented?" then "Where?"
-            return f"{bare.group(1)[:1].upper()}{bare.group(1)[1:]} {previous[opening.end():]}", ""
+        opening = re.match(rf"\s*(?:(?:by|to|from|with|for|in|on|at)\s+)?(how\s+\w+|{WH})\s+"
+                           rf"((?:[\w-]+\s+){{1,2}}?(?=(?:is|are|was|were)\b))?({AUXILIARY})", previous, re.I)
+        if opening and opening.group(2) and fold(opening.group(1)) not in ("what", "which"):
+            opening = None  # only "What doses are given?" moves its noun: "How often are doses given?"
+        if bare and opening:  # "When were the results presented?" then "Where?"; "What doses are given?", "How often?"
+            asked = f"{bare.group(1)[:1].upper()}{bare.group(1)[1:]} {opening.group(3)}"
+            return f"{asked} {opening.group(2) or ''}{previous[opening.end():].lstrip()}", ""
         thing = self.named or self.referent or self.topic
         for pron, referent, suffix in (("her|his", self.referent, "'s"), ("she|he|him", self.referent, ""),
                                        ("their|its", thing, "'s"), ("they|it|them", thing, "")):
@@ -171,6 +176,7 @@ def subject(question: str) -> str:
             and not head_words(question) - {stem(fold(w)) for w in what.group(1).split()}:
         return what.group(1)  # "What is iopofosine-131?": then "it" is iopofosine-131
     head = head_words(question)
+    name = re.search(r"(?<=\s)[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+", question)  # "What did James Caruso say?"
     for m in re.finditer(r"\b(?:the|a|an)\s+", question, re.I):
         words = []
         for w in re.findall(r"[\w'’-]+", question[m.end():])[:4]:
@@ -182,7 +188,7 @@ def subject(question: str) -> str:
                 break
         if words and not {stem(fold(w)) for w in words} <= head:
             return "the " + " ".join(words)
-    return ""
+    return name.group() if name else ""
 
 
 def named_thing(question: str, answer: Answer) -> str:
