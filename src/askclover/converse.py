@@ -85,10 +85,11 @@ class Conversation:
                 context, near, head = (), frozenset(), frozenset(head_words(prev.question))
             whole = (THING_PRONOUN.search(question) and not PERSON_PRONOUN.search(question)) \
                 or WHO_IS_NAME.match(resolved) or SAID.match(resolved) or BARE_WH.match(question)
-            asked = resolved if (elliptical or whole) and " — " not in resolved else question
             owned = POSSESSED.match(question)
             if owned:  # "And his PFS?" is asked as "What was his PFS?", the man being context
                 asked = f"What was {owned.group(1)} {owned.group(2).strip(' ?')}?"
+            else:
+                asked = resolved if (elliptical or whole) and " — " not in resolved else question
             answer = replace(self.answerer.ask(asked, context, near, resolved=resolved,
                                                qtype=prev.qtype if elliptical else None, head=head),
                              question=question.strip())
@@ -176,7 +177,6 @@ def subject(question: str) -> str:
             and not head_words(question) - {stem(fold(w)) for w in what.group(1).split()}:
         return what.group(1)  # "What is iopofosine-131?": then "it" is iopofosine-131
     head = head_words(question)
-    name = re.search(r"(?<=\s)[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+", question)  # "What did James Caruso say?"
     for m in re.finditer(r"\b(?:the|a|an)\s+", question, re.I):
         words = []
         for w in re.findall(r"[\w'’-]+", question[m.end():])[:4]:
@@ -188,6 +188,7 @@ def subject(question: str) -> str:
                 break
         if words and not {stem(fold(w)) for w in words} <= head:
             return "the " + " ".join(words)
+    name = re.search(r"(?<=\s)[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+", question)  # "What did James Caruso say?"
     return name.group() if name else ""
 
 
