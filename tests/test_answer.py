@@ -29,3 +29,12 @@ def test_a_question_citing_a_source_reads_the_sentence_that_names_it(tmp_path):
     assert not names_source(understand("Why must countries have the policy?", idx), "Lenin portrayed the policy.")
     a = Answerer(idx).ask("According to Lenin, why must countries have the policy?")
     assert "Lenin" in a.quotes[0].text
+
+
+def test_a_how_many_question_whose_sentence_gives_no_count_is_not_answered(tmp_path):
+    (tmp_path / "a.txt").write_text("The study is enrolling children, adolescents and young adults in Canada. "
+                                    "Muslim empires number in the dozens.\n", encoding="utf-8")
+    idx = load_index(tmp_path, use_cache=False)
+    a = Answerer(idx).ask("How many adults is the study enrolling?")
+    assert not a.answered and a.why_not == "it gives no count"
+    assert Answerer(idx).ask("How many Muslim empires were there?").text == "dozens"

@@ -43,6 +43,7 @@ W_NO_DATE = 0.8  # a "when" sentence with no date, nor one it points back to, is
 KNOWN_COVERAGE = 0.4
 TYPED_COVERAGE = 0.35
 UNKNOWN_COVERAGE = 0.5
+NO_SPAN_TYPES = (Q.COUNT, Q.AMOUNT, Q.DURATION)  # "How many adults were enrolled?" and no count: not said
 NOT_SAID = "The article doesn't say."
 ORDINALS = "|".join(ORDINAL_NAMES[:10])
 ENUMERATED = re.compile(rf"\b({ORDINALS})\s+([a-z][\w-]*)", re.I)  # "the second group"
@@ -121,6 +122,8 @@ class Answerer:
         asked = query.fixed_text if resolved == question else resolved  # "his survival": the 25-year-old man's
         why = "it covers too little of the question" if low else conflict(
             asked, hit.text, self.passage_text(hit), self.index.abbreviations, qtype is Q.YESNO)
+        if not why and span is None and qtype in NO_SPAN_TYPES and not self.bridged(hit, qtype, query):
+            why = f"it gives no {qtype.value}"
         if why:
             closest = self.quote(hit)
             return Answer(question, False, None, (closest,), resolved, qtype, top, hits=tuple(hits),

@@ -29,7 +29,7 @@ WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 MONTHS = ("january february march april may june july august september october november december "
           "jan feb mar apr jun jul aug sep sept oct nov dec").split()
 TIME_UNITS = "second minute hour day week month year decade century centuries".split()
-_NUM_WORD = "|".join(sorted([*NUMBER_WORDS, *ORDINAL_WORDS, "dozen", "half", "several", "hundreds",
+_NUM_WORD = "|".join(sorted([*NUMBER_WORDS, *ORDINAL_WORDS, "dozen", "dozens", "half", "several", "hundreds",
                              "thousands", "millions", "billion", "billions"], key=len, reverse=True))
 NUMBER = rf"(?:\d+(?:[.,]\d+)*(?:st|nd|rd|th)?|(?:{_NUM_WORD})\b)"
 MODIFIER = (r"(?:(?:more|less|fewer|greater|higher|lower) than|at least|at most|about|approximately|"
