@@ -20,7 +20,7 @@ AUXILIARY = r"(?:is|are|was|were|did|do|does|has|have|had|can|could|will|would)\
 POINTING = re.compile(r"\b(?:that|this|those|these)\W*$", re.I)  # "How many patients was that?"
 CONDITION = re.compile(rf"{LEAD}\s+(?:(?:those|the ones)\s+)?{PREPOSITIONS}", re.I)
 CONDITION_WORD = re.compile(PREPOSITIONS, re.I)
-POSSESSED = re.compile(rf"{LEAD}\s+(his|her|its|their)\s+(\S.*)", re.I)  # "And his PFS?"
+POSSESSED = re.compile(rf"{LEAD}\s+(his|her|its|their)\s+(\w.*)", re.I)  # "And his PFS?"
 WH_START = re.compile(rf"^\s*(?:and\s+|also\s+)?{WH}\b(?!\s+about)", re.I)
 CONTEXT_WEIGHT = 0.5
 # "Were any of them serious?" is asked whole; in "What was her survival?" the girl is context
