@@ -4,10 +4,14 @@ from askclover.cache import load_index
 from askclover.retrieve import understand
 
 
+def _index_of(tmp_path, text):
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    return load_index(tmp_path, use_cache=False)
+
+
 def test_a_sentence_names_the_asked_thing_in_either_of_its_forms(tmp_path):
-    (tmp_path / "a.txt").write_text("The progression-free survival (PFS) was 5.4 months. At Saint-Evroul, a tradition "
-                                    "of singing had developed.\n", encoding="utf-8")
-    idx = load_index(tmp_path, use_cache=False)
+    idx = _index_of(tmp_path, "The progression-free survival (PFS) was 5.4 months. At Saint-Evroul, a tradition of "
+                              "singing had developed.\n")
     pfs = understand("What was the man's PFS?", idx)
     assert names_asked(pfs, "His progression-free survival was 10.9 months.")
     assert not names_asked(pfs, "His survival was 10.9 months.")
@@ -17,10 +21,9 @@ def test_a_sentence_names_the_asked_thing_in_either_of_its_forms(tmp_path):
 
 
 def test_a_question_citing_a_source_reads_the_sentence_that_names_it(tmp_path):
-    (tmp_path / "a.txt").write_text("For some countries, the policy meant idealism. In his writings Lenin portrayed "
-                                    "the policy as a need of capital to expand. The American Automobile Association reported long "
-                                    "lines.\n", encoding="utf-8")
-    idx = load_index(tmp_path, use_cache=False)
+    idx = _index_of(tmp_path, "For some countries, the policy meant idealism. In his writings Lenin portrayed the "
+                              "policy as a need of capital to expand. The American Automobile Association reported "
+                              "long lines.\n")
     lenin = understand("According to Lenin why must countries have the policy?", idx)
     assert names_source(lenin, "In his writings Lenin portrayed the policy as a need of capital to expand.")
     assert not names_source(lenin, "For some countries, the policy meant idealism.")
@@ -32,9 +35,8 @@ def test_a_question_citing_a_source_reads_the_sentence_that_names_it(tmp_path):
 
 
 def test_a_how_many_question_whose_sentence_gives_no_count_is_not_answered(tmp_path):
-    (tmp_path / "a.txt").write_text("The study is enrolling children, adolescents and young adults in Canada. "
-                                    "Muslim empires number in the dozens.\n", encoding="utf-8")
-    idx = load_index(tmp_path, use_cache=False)
+    idx = _index_of(tmp_path, "The study is enrolling children, adolescents and young adults in Canada. Muslim "
+                              "empires number in the dozens.\n")
     a = Answerer(idx).ask("How many adults is the study enrolling?")
     assert not a.answered and a.why_not == "it gives no count"
     assert Answerer(idx).ask("How many Muslim empires were there?").text == "dozens"
