@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .index import Index
 from .model import Hit, QuestionType
@@ -239,7 +240,13 @@ def _common_word(doc: str, text: str, s: int, e: int) -> bool:
     word = text[s:e]
     if " " in word or text[:s].strip(" “‘\"'(") or word.islower():
         return False
-    return re.search(rf"\b{re.escape(word.lower())}\b", doc) is not None
+    return word.lower() in _lower_case_words(doc)
+
+
+@lru_cache(maxsize=16)
+def _lower_case_words(doc: str) -> frozenset[str]:
+    """The words a text writes in lower case (once per text: a search of it per name is slow)."""
+    return frozenset(re.findall(r"(?<![\w-])[a-z][\w’'-]*", doc))
 
 
 def _ranges(doc: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
