@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .index import Index
 from .model import Hit, QuestionType
@@ -76,6 +75,7 @@ TITLED_FIT = 1.0  # a name whose last word is the asked noun, against other name
 OBJECT_FIT = 1.0  # the name right after the question's words: "fled to southern Italy"
 AGENT_FIT = 1.6  # the asked verb's subject: the name before it, or after its "by"
 BODIES = frozenset(stem(w) for w in "company companies organization organisation firm agency institution".split())
+COMMON_REACH = 50_000  # characters either side of a sentence where its first word may be met in lower case
 PLACE_UNPLACED = 0.3  # a place is named after 'in', 'at', 'to' …; a name without one, less likely
 LOCATIVE = LazyPattern(r"\b(?:in|at|near|from|to|into|across|throughout|outside|inside|within|between|along|around|"
                        r"of|on|off|towards?|beyond|via)\s+(?:[a-z-]+\s+){0,2}$", re.I)  # "to southern ", "at the "
@@ -216,12 +216,12 @@ def _candidates(qtype: QuestionType, doc: str, start: int, end: int) -> list[tup
                 e -= 1
             while s < e:
                 first = text[s:e].split(None, 1)[0]
-                opening = " " in text[s:e] and _common_word(doc, text, s, s + len(first))  # "Approximately 1,000"
+                opening = " " in text[s:e] and _common_word(doc, start, text, s, s + len(first))  # "Approximately 1,000"
                 if fold(first) not in STOP_WORDS and not first[:1].isdigit() and not opening:
                     break
                 s += len(first)
                 s += len(text[s:e]) - len(text[s:e].lstrip())
-            if s >= e or _common_word(doc, text, s, e) or re.fullmatch(r"[A-Z][a-z]+(?:ism|ity)", text[s:e]) or \
+            if s >= e or _common_word(doc, start, text, s, e) or re.fullmatch(r"[A-Z][a-z]+(?:ism|ity)", text[s:e]) or \
                     DATE.fullmatch(text, s, e) or all(
                     DATE.fullmatch(w) or w in ("and", "or") for w in text[s:e].split()):
                 continue  # "Protestantism", "September 2025", "Wednesday and Thursday" are no names
@@ -234,19 +234,15 @@ def _candidates(qtype: QuestionType, doc: str, start: int, end: int) -> list[tup
     return []
 
 
-def _common_word(doc: str, text: str, s: int, e: int) -> bool:
-    """A lone capitalised word that opens its sentence and is written in lower case elsewhere in
-    the text ("Receiving …") is an ordinary word, not a name."""
+def _common_word(doc: str, start: int, text: str, s: int, e: int) -> bool:
+    """A lone capitalised word that opens its sentence (``text``, at ``start`` in ``doc``) and is
+    written in lower case elsewhere in the text around it ("Receiving …") is an ordinary word,
+    not a name. Only so far around it: a search of a whole large file per name is slow."""
     word = text[s:e]
     if " " in word or text[:s].strip(" “‘\"'(") or word.islower():
         return False
-    return word.lower() in _lower_case_words(doc)
-
-
-@lru_cache(maxsize=16)
-def _lower_case_words(doc: str) -> frozenset[str]:
-    """The words a text writes in lower case (once per text: a search of it per name is slow)."""
-    return frozenset(re.findall(r"(?<![\w-])[a-z][\w’'-]*", doc))
+    near = doc[max(0, start - COMMON_REACH):start + len(text) + COMMON_REACH]
+    return re.search(rf"\b{re.escape(word.lower())}\b", near) is not None
 
 
 def _ranges(doc: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
