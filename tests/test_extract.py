@@ -779,3 +779,10 @@ def test_a_sentence_speaking_of_her_fits_a_question_about_her():
     assert gender_fit("What was her PFS?", "His progression-free survival was 10.9 months.") == -1
     assert gender_fit("What was her PFS?", "The average PFS was 5.4 months.") == 0
     assert gender_fit("What was the girl's PFS?", "Her progression-free survival was 11.2 months.") == 0
+
+
+def test_where_is_the_trial_is_not_answered_by_the_trials_own_name(tmp_path):
+    idx = _index_of(tmp_path, "Iopofosine-131 was well tolerated in the CLOVER-2 trial, with effects seen in earlier "
+                              "trial findings.\n\nThe phase 1b trial is enrolling children in the United States and "
+                              "Canada.\n")
+    assert Answerer(idx).ask("Where is the trial?").text == "United States and Canada"

@@ -62,3 +62,8 @@ def test_modal_verbs_and_already_carry_no_content(harbor):
     assert understand("Why must the lighthouse already reopen?", harbor).unknown == ()
     assert understand("Why might the lighthouse reopen?", harbor).concepts == \
         understand("Why did the lighthouse reopen?", harbor).concepts
+
+
+def test_a_question_word_with_its_apostrophe_dropped_is_read_whole(harbor):
+    assert ("whats", "what is") in understand("whats the cost of the restoration?", harbor).corrections
+    assert understand("whats the cost?", harbor).fixed_text == "what is the cost?"

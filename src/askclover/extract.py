@@ -879,6 +879,8 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
             score += TITLED_FIT
         if qtype in (Q.PERSON, Q.PLACE) and _modifier(doc, s, e, hit.end, own | head, plural=qtype is Q.PLACE):
             score -= 1.0
+            if qtype is Q.PLACE and _names_subject(doc, e, hit.end, query):
+                continue  # "Where is the trial?": "the CLOVER-2 trial" names the trial, not where it is
         if s in objects:
             score += OBJECT_FIT
         if qtype is Q.PLACE:
@@ -946,6 +948,14 @@ def _between(doc: str, s: int, e: int) -> int:
     two values ("between 1621 and 1629")."""
     before = re.search(r"\bbetween\s+$", doc[max(0, s - 12):s])
     return s - len(before.group()) if before and re.search(r"\band\b", doc[s:e]) else s
+
+
+def _names_subject(doc: str, e: int, end: int, query: Query) -> bool:
+    """Whether the word after a name is the question's last word ("where is the trial"): the
+    name is that thing's own ("the CLOVER-2 trial")."""
+    after = re.match(r" ([a-z][\w-]*)", doc[e:end])
+    said = [w for w, _, _ in tokens(query.fixed_text) if w not in STOP_WORDS]
+    return bool(after and said) and stem(after.group(1)) == stem(said[-1])
 
 
 def _unplaced(doc: str, s: int, e: int, start: int) -> float:

@@ -152,10 +152,12 @@ WH_WORDS = ("what", "which", "when", "where", "who", "why", "how")
 
 
 def wh_typo(word: str) -> str | None:
-    """The question word a mistyped first word stands for ("wat" -> "what", "hwo" -> "who");
-    never a real small word ("were", "wo")."""
+    """The question word a mistyped first word stands for ("wat" -> "what", "hwo" -> "who", and
+    "whats" -> "what is", its apostrophe dropped); never a real small word ("were", "wo")."""
     if word in STOP_WORDS or len(word) < 3 or not word.isalpha():
         return None
+    if word.endswith("s") and word[:-1] in WH_WORDS:
+        return f"{word[:-1]} is"
     return next((w for w in WH_WORDS if edit_distance(word, w, 1) <= 1), None)
 
 
