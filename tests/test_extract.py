@@ -298,6 +298,11 @@ def test_an_identifier_is_not_a_measure_nor_the_questions_own_name(tmp_path):
                               "The phase 1b CLOVER-2 study is enrolling children.\n")
     assert Answerer(idx).ask("What was the total dose the girl received?").text == "58.9 mCi"
     assert Answerer(idx).ask("What phase is the CLOVER-2 study?").text == "phase 1b"
+    from askclover.extract import _named_by_head
+
+    doc = "A man with diffuse glioma carrying the H3 G34R mutation was treated."
+    assert _named_by_head(doc, 0, len(doc), {"h3"}, {"h3", "g34r", "mutat"}) == []  # the question's own name
+    assert _named_by_head(doc, 0, len(doc), {"h3"}, {"h3", "mutat"}) == [(doc.index("H3"), doc.index(" mutation"))]
 
 
 @pytest.mark.parametrize("span,unit", [("58.9 mCi", True), ("20 mCi/m² per dose", True), ("$4", True), ("45%", True),

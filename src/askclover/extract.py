@@ -320,7 +320,7 @@ def _named_by_head(doc: str, start: int, end: int, head: set[str], asked: set[st
         unit = re.match(r"\s*([A-Za-zµμ%][\w/²³]*)", doc[start + ne:end])
         measure = re.fullmatch(r"[\d.,]+", nxt) and unit and (_has_unit(f"{nxt} {unit.group(1)}")
                                                              or stem(fold(unit.group(1))) in TIME_STEMS)
-        if ns - e <= 1 and any(c.isdigit() for c in nxt) and not measure:
+        if ns - e <= 1 and any(c.isdigit() for c in nxt) and not measure and stem(nxt) not in asked:
             a, b = start + s, start + ne
             more = re.match(r"\s*(?:and|to|or|-|–)\s*\d+\w*", doc[b:end])
             b += more.end() if more else 0
