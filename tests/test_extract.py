@@ -20,6 +20,8 @@ from askclover.extract import classify
     ("In what year was it built?", Q.DATE),
     ("When the trucks came, what policy ended?", Q.DESCRIPTION),  # the clause before the comma is not the question
     ("Where the river bends, who built the mill?", Q.PERSON),
+    ("Who are the patients in the study?", Q.DESCRIPTION),  # a group, not a name
+    ("Who is the keeper?", Q.PERSON),
 ])
 def test_classify(question, qtype):
     assert classify(question) is qtype
