@@ -381,6 +381,11 @@ def test_who_is_a_named_person_answers_with_their_role(tmp_path):
     assert classify("Who is James Caruso?") is Q.DESCRIPTION and classify("Who is the chief?") is Q.PERSON
     assert Answerer(idx).ask("Who is James Caruso?").text == "president and CEO of Cellectar"
     assert Answerer(idx).ask("Who is Jarrod Longcor?").text == "the company’s chief operating officer"
+    idx = _index_of(tmp_path, "Chief engineer Maria Lindqvist said the crew found coins. Huguenots included poet "
+                              "Theodor Fontane. The crew met Anna Berg.\n")
+    assert Answerer(idx).ask("Who is Maria Lindqvist?").text == "Chief engineer"
+    assert Answerer(idx).ask("Who was Theodor Fontane?").text == "poet"  # not "included poet"
+    assert Answerer(idx).ask("Who is Anna Berg?").text != "met"
 
 
 def test_what_noun_answers_with_the_name_that_ends_in_that_noun(tmp_path):

@@ -633,6 +633,26 @@ def _with_the(doc: str, start: int, s: int) -> int:
     return s - 4 if re.search(r"\b[Tt]he $", doc[start:s]) else s
 
 
+def _title_before(doc: str, start: int, at: int, asked: set[str]) -> tuple[int, int] | None:
+    """The role written right before a name, in lower case, with at most one capitalised word
+    before it ("Chief engineer Maria Lindqvist", "Spanish architect Enric Miralles", "including
+    poet Theodor Fontane": "poet"); not a verb or a word of the question ("met …")."""
+    m = re.search(r"(?:[\w’'-]+ +){1,4}$", doc[max(start, at - 60):at])
+    if not m:
+        return None
+    base, kept = max(start, at - 60) + m.start(), []
+    for w in reversed(list(re.finditer(r"[\w’'-]+", m.group()))):
+        t = w.group()
+        if len(kept) < 2 and t.islower() and fold(t) not in STOP_WORDS and stem(fold(t)) not in asked \
+                and not re.search(r"(?:ing|ed|ly)$", t):
+            kept.insert(0, w)
+            continue
+        if kept and t[:1].isupper() and fold(t) not in STOP_WORDS:
+            kept.insert(0, w)  # "Chief engineer", "Spanish architect"
+        break
+    return (base + kept[0].start(), base + kept[-1].end()) if kept else None
+
+
 def appositive(doc: str, start: int, end: int, query: Query, head: set[str]) -> tuple[int, int] | None:
     """For "what (kind of thing) is X" and "who is X": the phrase the sentence puts beside X
     ("X, a targeted radiotherapy," "X is a ...", "the chief operating officer, X,"), which is
@@ -672,6 +692,11 @@ def appositive(doc: str, start: int, end: int, query: Query, head: set[str]) -> 
                 return start + e + after.start(1), start + e + after.end(1)
             if before:
                 return start + before.start(1), start + before.end(1)
+            named = re.match(r"\s*who\s+(?:is|was|are|were)\s+(.+?)\W*$", query.fixed_text, re.I)
+            if named and doc.startswith(named.group(1), start + s):
+                title = _title_before(doc, start, start + s, query.stems)
+                if title:
+                    return title
     return None
 
 
