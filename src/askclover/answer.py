@@ -5,9 +5,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from .extract import (ORDINAL_NAMES, SAID, Span, defines, appositive, asked_for, best_span, classify, conflict, coverage,
-                      definition_span, focus, gender_fit, identity, missing_numbers, names_only, predicates,
-                      quotation, settling_clause, trim)
+from .extract import (ORDINAL_NAMES, SAID, Span, defines, appositive, asked_for, best_span, classify, conflict,
+                      coverage, definition_span, focus, gender_fit, identity, missing_numbers, names_only,
+                      predicates, quotation, settling_clause, trim)
 from .index import Index
 from .model import Answer, Hit, Quote, QuestionType
 from .retrieve import Query, Retriever, understand

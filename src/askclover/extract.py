@@ -217,7 +217,7 @@ def _candidates(qtype: QuestionType, doc: str, start: int, end: int) -> list[tup
                 e -= 1
             while s < e:
                 first = text[s:e].split(None, 1)[0]
-                opening = " " in text[s:e] and _common_word(doc, start, text, s, s + len(first))  # "Approximately 1,000"
+                opening = " " in text[s:e] and _common_word(doc, start, text, s, s + len(first))  # "Approximately 1"
                 if fold(first) not in STOP_WORDS and not first[:1].isdigit() and not opening:
                     break
                 s += len(first)
@@ -1269,7 +1269,8 @@ def focus(doc: str, start: int, end: int, limit: int, points: list[int]) -> tupl
     words = [start] + [start + m.end() for m in re.finditer(r"\s+", doc[start:end])]
 
     def fit(a: int) -> tuple[int, bool, int]:  # the most of the question's words, from a clause's start, the latest
-        return sum(a <= p < a + limit for p in points), a == start or bool(re.search(r"[,;:(—–]\s*$", doc[a - 3:a])), a
+        clause = a == start or bool(re.search(r"[,;:(—–]\s*$", doc[a - 3:a]))
+        return sum(a <= p < a + limit for p in points), clause, a
     best = max(words, key=fit)
     return trim(doc, best, end, limit)
 
