@@ -798,3 +798,11 @@ def test_where_is_the_trial_is_not_answered_by_the_trials_own_name(tmp_path):
                               "trial findings.\n\nThe phase 1b trial is enrolling children in the United States and "
                               "Canada.\n")
     assert Answerer(idx).ask("Where is the trial?").text == "United States and Canada"
+
+
+def test_a_measure_the_text_never_names_is_not_answered_with_another(tmp_path):
+    idx = _index_of(tmp_path, "The average overall survival was 8.6 months. The FDA granted the designation.\n")
+    a = Answerer(idx).ask("What was the median overall survival?")
+    assert not a.answered and "median" in a.why_not
+    assert Answerer(idx).ask("What was the average overall survival?").text == "8.6 months"
+    assert Answerer(idx).ask("Which agency granted the designation?").answered  # "agency" is what is asked

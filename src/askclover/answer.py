@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from .extract import (ORDINAL_NAMES, SAID, Span, defines, appositive, asked_for, best_span, classify, conflict,
                       coverage, definition_span, focus, gender_fit, identity, missing_numbers, names_only,
-                      predicates, quotation, settling_clause, trim)
+                      predicates, quotation, settling_clause, swapped_modifier, trim)
 from .index import Index
 from .model import Answer, Hit, Quote, QuestionType
 from .retrieve import Query, Retriever, understand
@@ -122,6 +122,8 @@ class Answerer:
         asked = query.fixed_text if resolved == question else resolved  # "his survival": the 25-year-old man's
         why = "it covers too little of the question" if low else conflict(
             asked, hit.text, self.passage_text(hit), self.index.abbreviations, qtype is Q.YESNO)
+        if not why:
+            why = swapped_modifier(query, hit.text)
         if not why and span is None and qtype in NO_SPAN_TYPES and not self.bridged(hit, qtype, query):
             why = f"it gives no {qtype.value}"
         if why:

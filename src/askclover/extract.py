@@ -1148,6 +1148,24 @@ def swapped_name(question: str, sentence: str, passage: str, abbreviations: dict
     return None
 
 
+def swapped_modifier(query: Query, sentence: str) -> str:
+    """Why the sentence is about another measure, or "": the asked noun phrase has a word the
+    text never uses where the sentence has another ("median overall survival" against "average
+    overall survival"): the text gives the average, not the median."""
+    if not re.match(r"\s*what\s+(?:is|was|are|were)\s+(?:the|its|their|his|her)\s", query.fixed_text, re.I):
+        return ""  # "What was the median …?" asks a value; in "Which agency granted …?" a verb follows
+    head = head_words(query.fixed_text)
+    asked = [w for w, _, _ in tokens(query.fixed_text)]
+    said = [w for w, _, _ in tokens(sentence)]
+    for w, n in zip(asked, asked[1:]):
+        if w in query.unknown and w not in NUMBER_WORDS and stem(w) in head and stem(n) in head \
+                and n not in STOP_WORDS:
+            for m, n2 in zip(said, said[1:]):
+                if stem(n2) == stem(n) and m not in STOP_WORDS and m not in asked and not m[:1].isdigit():
+                    return f"the question says “{w} {n}”; the text says “{m} {n2}”"
+    return ""
+
+
 def contradicts(question: str, sentence: str) -> tuple[str, str] | None:
     """(question word, sentence word) when the sentence says the opposite of a word of the
     question that it does not say itself ("decreasing" against "increasing")."""
