@@ -67,3 +67,10 @@ def test_modal_verbs_and_already_carry_no_content(harbor):
 def test_a_question_word_with_its_apostrophe_dropped_is_read_whole(harbor):
     assert ("whats", "what is") in understand("whats the cost of the restoration?", harbor).corrections
     assert understand("whats the cost?", harbor).fixed_text == "what is the cost?"
+
+
+def test_else_is_no_typo_of_a_name(tmp_path):
+    from askclover.cache import load_index
+
+    (tmp_path / "a.txt").write_text("Elie Neau settled in New York. Others went to Holland.\n", encoding="utf-8")
+    assert understand("Where else did refugees settle?", load_index(tmp_path, use_cache=False)).corrections == ()
