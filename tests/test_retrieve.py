@@ -60,6 +60,7 @@ def test_an_undefined_short_form_in_capitals_finds_the_name_it_spells(harbor):
 
 def test_modal_verbs_and_already_carry_no_content(harbor):
     assert understand("Why must the lighthouse already reopen?", harbor).unknown == ()
+    assert understand("Is the lighthouse still open?", harbor).unknown == ()
     assert understand("Why might the lighthouse reopen?", harbor).concepts == \
         understand("Why did the lighthouse reopen?", harbor).concepts
 

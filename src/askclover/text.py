@@ -21,7 +21,7 @@ STOP_WORDS = frozenset(
     their theirs them themselves then there these they this those through to too under until up
     upon very was wasn we were weren what when where which while who whom whose why will with
     won would you your yours yourself yourselves s t d ll m o re ve y also get got tell say said
-    does did done many much must might shall already else""".split()
+    does did done many much must might shall already else still""".split()
 )
 
 NUMBER_WORDS = {
