@@ -248,3 +248,11 @@ def test_and_their_x_asks_it_of_the_same_group(tmp_path):
     c.ask("What was their average PFS?")
     a = c.ask("And their OS?")
     assert " — " not in a.resolved and a.text == "8.6 months"
+
+
+def test_what_about_y_after_were_there_any_x_asks_it_of_y(tmp_path):
+    c = _conversation_of(tmp_path, "No treatment-related deaths were reported, and no patients experienced heart, "
+                                   "kidney or liver toxicity.\n")
+    c.ask("Were there any deaths?")
+    a = c.ask("What about kidney toxicity?")
+    assert a.resolved == "Were there any kidney toxicity?" and "kidney" in a.text

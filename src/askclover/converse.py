@@ -238,4 +238,7 @@ def merge(previous: str, body: str) -> str:
                          stem_q, re.I)
         if m:  # "What is X?" then "and Y?" asks the same of Y
             return f"{m.group(1)}{body}{m.group(2) or ''}?"
+        m = re.fullmatch(r"(\s*(?:is|are|was|were)\s+there\s+(?:any\s+)?)[\w-]+(?:\s+[\w-]+)?", stem_q, re.I)
+        if m:  # "Were there any deaths?" then "What about kidney toxicity?"
+            return f"{m.group(1)}{body}?"
     return f"{stem_q} — {body}?"
