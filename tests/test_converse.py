@@ -171,6 +171,9 @@ def test_what_did_he_say_reads_the_quotation_beside_his_name(tmp_path):
     assert c.ask("Who is the harbour master?").text == "Anne Morvan"
     a = c.ask("What did she say?")
     assert a.resolved == "What did Anne Morvan say?" and a.text == "We are proud of the crews"
+    c = _conversation_of(tmp_path, "Chief engineer Maria Lindqvist said the crew found coins. “We expected a "
+                                   "routine job,” Lindqvist said.\n")
+    assert c.ask("What did Maria Lindqvist say?").text == "We expected a routine job"  # her surname names her
 
 
 def test_what_about_those_with_asks_the_same_for_them(tmp_path):

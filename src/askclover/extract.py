@@ -615,9 +615,10 @@ def quotation(doc: str, start: int, end: int, query: Query) -> tuple[int, int] |
     """For "what did X say": the words the sentence quotes, where it also names X ("“Receiving
     … approach,” James Caruso … stated")."""
     m = SAID.match(query.fixed_text)
-    speaker = {stem(w) for w, _, _ in tokens(m.group(1)) if w not in STOP_WORDS} if m else set()
-    if not speaker or not speaker <= {stem(w) for w, _, _ in tokens(doc[start:end])}:
-        return None
+    names = [stem(w) for w, _, _ in tokens(m.group(1)) if w not in STOP_WORDS] if m else []
+    said = {stem(w) for w, _, _ in tokens(doc[start:end])}
+    if not names or not (set(names) <= said or (len(names) > 1 and names[-1] in said)):
+        return None  # "Lindqvist said" names Maria Lindqvist too
     q = QUOTATION.search(doc, start, end)
     if q:
         return q.start(1), q.end(1)
