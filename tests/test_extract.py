@@ -495,6 +495,10 @@ def test_why_answers_with_the_purpose_or_cause_after_the_question_s_words(tmp_pa
     ans = Answerer(idx)
     assert ans.ask("Why are the small lakes in the parks emptied before winter?").text == "to clean them of plants"
     assert ans.ask("Why did the ferry stop running?").text == "because the river froze"
+    from askclover.extract import REASON
+
+    assert not REASON.search("One lane is open to cars now.")  # "to" a noun is no purpose
+    assert REASON.search("The lane is closed to focus the repairs.")
 
 
 def test_of_two_numbered_names_the_one_nearer_the_question_s_words_answers(tmp_path):

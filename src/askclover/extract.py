@@ -566,7 +566,8 @@ def kind_of(doc: str, start: int, end: int, query: Query) -> tuple[int, int] | N
     return None
 
 
-REASON = LazyPattern(r"\b(?:because(?:\s+of)?|due\s+to|so\s+that|in\s+order\s+to|to(?=\s+(?!(?:the|a|an|be)\b)[a-z]))\s+[^,;:.()]+")
+REASON = LazyPattern(r"\b(?:because(?:\s+of)?|due\s+to|so\s+that|in\s+order\s+to|"
+                     r"to(?=\s+(?!(?:the|a|an|be)\b)(?![a-z]+[^su]s\b)[a-z]))\s+[^,;:.()]+")  # not "open to cars"
 
 
 def reason(doc: str, start: int, end: int, query: Query) -> tuple[int, int] | None:
