@@ -810,3 +810,16 @@ def test_a_measure_the_text_never_names_is_not_answered_with_another(tmp_path):
     assert not a.answered and "median" in a.why_not
     assert Answerer(idx).ask("What was the average overall survival?").text == "8.6 months"
     assert Answerer(idx).ask("Which agency granted the designation?").answered  # "agency" is what is asked
+
+
+def test_how_fast_wide_and_close_ask_a_measure(tmp_path):
+    idx = _index_of(tmp_path, "The comet, named C/1913 R2, will pass closest to the Sun on August 9. Dr. Aiko "
+                              "Tanaka, who leads the small-bodies team, said the nucleus is about 4 kilometres wide. "
+                              "It travels at up to 45 kilometres per second, and its closest approach to Earth will "
+                              "be 80 million kilometres. The last comet was seen long ago.\n")
+    ask = Answerer(idx).ask
+    assert ask("How fast does the comet travel?").text == "up to 45 kilometres per second"  # not "last"
+    assert ask("How wide is the nucleus?").text == "about 4 kilometres wide"
+    assert ask("How close will it come to Earth?").text == "80 million kilometres"
+    assert ask("When will the comet pass closest to the Sun?").text == "August 9"  # "C/1913" is no year
+    assert ask("Who is Aiko Tanaka?").text == "leads the small-bodies team"

@@ -51,7 +51,7 @@ DATE = LazyPattern(
     rf"(?:(?:early|late|mid|the)[\s-]+)?\d{{1,2}}(?:st|nd|rd|th)(?:\s+(?:and|or|to)\s+\d{{1,2}}(?:st|nd|rd|th))?\s+centur(?:y|ies)|"
     rf"(?-i:(?:{'|'.join(w.title() for w in WEEKDAYS)})s?|{'|'.join(m.title() for m in MONTHS[:12])})|"
     rf"(?:(?:early|late|mid|the)[\s-]+)?(?:{'|'.join(ORDINAL_NAMES)})\s+centur(?:y|ies)|"
-    rf"(?:the\s+)?\d{{3,4}}s|(?<![\w.-])(?:1\d|20)\d\d(?:\s*(?:-|–|to|and)\s*\d{{2,4}})?)\b",
+    rf"(?:the\s+)?\d{{3,4}}s|(?<![\w./-])(?:1\d|20)\d\d(?:\s*(?:-|–|to|and)\s*\d{{2,4}})?)\b",
     re.IGNORECASE,
 )
 CAPITALISED = LazyPattern(
@@ -69,7 +69,7 @@ OBJECT_QUESTION = re.compile(r"\s*(?:(?:who|whom|where|which\s+[\w-]+)\s+(?:did|
                              r"where\s+(?:is|are|was|were)\s+.+\w(?:ed|en|wn)\b)", re.I)
 SCALE_WORDS = frozenset("hundred thousand million billion trillion percent per cent".split())
 MEASURE_FIT = 1.0  # a how-much answer with a unit, against a count of things
-DIMENSION = re.compile(r"\s*how\s+(?:far|tall|high|large|big|heavy|low|small)\b", re.I)
+DIMENSION = re.compile(r"\s*how\s+(?:far|tall|high|large|big|heavy|low|small|wide|deep|fast|close|near)\b", re.I)
 COUNTED_FIT = 1.0  # a how-many-X answer that counts X, against a count of something else
 TITLED_FIT = 1.0  # a name whose last word is the asked noun, against other names
 OBJECT_FIT = 1.0  # the name right after the question's words: "fled to southern Italy"
@@ -135,7 +135,8 @@ def classify(question: str, abbreviations: dict[str, str] | None = None) -> Ques
             return Q.COUNT
         if nxt in ("long", "often") or rest[:2] == ["far", "apart"]:  # "how often": every 14 days
             return Q.DURATION
-        if nxt in ("much", "large", "big", "high", "far", "old", "tall", "heavy", "low", "small"):
+        if nxt in ("much", "large", "big", "high", "far", "old", "tall", "heavy", "low", "small", "wide", "deep",
+                   "fast", "close", "near", "hot", "cold", "bright"):
             return Q.AMOUNT
         return Q.DESCRIPTION
     if word == "when":
@@ -165,8 +166,11 @@ def _tidy(doc: str, s: int, e: int) -> tuple[int, int]:
     """Cut a quantity before the first word after its number that cannot be part of it
     (a function word, a verb in -ed/-ing, an adverb in -ly), and drop a dangling "per"."""
     seen_number = worded = False
+    before = ""
     for w, ws, _ in tokens(doc[s:e]):
-        if w[:1].isdigit() or w in NUMBER_WORDS or w in ORDINAL_WORDS:
+        unit = before == "per"  # "45 kilometres per second": a unit, not a second number
+        before = w
+        if not unit and (w[:1].isdigit() or w in NUMBER_WORDS or w in ORDINAL_WORDS):
             if worded:  # a second number after words: another quantity ("second group … three")
                 e = s + ws
                 break
@@ -692,6 +696,9 @@ def appositive(doc: str, start: int, end: int, query: Query, head: set[str]) -> 
                                r"\b[a-z][\w-]*),\s*(?:[A-Z][\w’'.-]*\s+)*$", doc[start:start + s])  # "the … officer, X"
             if after and after.group(1).split()[0] not in STOPS_PHRASE:  # not ", with Tanaghrisson and his party,"
                 return start + e + after.start(1), start + e + after.end(1)
+            relative = re.match(r",\s*who\s+(?:is\s+|was\s+)?([a-z][^,;.()]{2,80}?),", rest)
+            if relative:  # "Dr. Aiko Tanaka, who leads the small-bodies team,"
+                return start + e + relative.start(1), start + e + relative.end(1)
             if before:
                 return start + before.start(1), start + before.end(1)
             named = re.match(r"\s*who\s+(?:is|was|are|were)\s+(.+?)\W*$", query.fixed_text, re.I)

@@ -14,7 +14,8 @@ from .model import Hit
 from .text import STOP_WORDS, edit_distance, stem, terms, tokens
 
 PASSAGE_WEIGHT = 0.4
-WH_PHRASE = re.compile(r"\bhow\s+(?:long|many|much|old|far|often|big|large|soon)\b|\b(?:ever\s+)?since\b", re.I)
+WH_PHRASE = re.compile(r"\bhow\s+(?:long|many|much|old|far|often|big|large|soon|tall|high|heavy|low|small|wide|deep|"
+                       r"fast|close|near|hot|cold|bright)\b|\b(?:ever\s+)?since\b", re.I)
 FRAME_WORDS = frozenset(
     "kind type sort name names way ways happen happened happens mean means meaning called call "
     "example examples thing things give gave given whether exist exists stand stands abbreviation "
