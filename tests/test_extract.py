@@ -823,3 +823,13 @@ def test_how_fast_wide_and_close_ask_a_measure(tmp_path):
     assert ask("How close will it come to Earth?").text == "80 million kilometres"
     assert ask("When will the comet pass closest to the Sun?").text == "August 9"  # "C/1913" is no year
     assert ask("Who is Aiko Tanaka?").text == "leads the small-bodies team"
+
+
+def test_what_is_it_called_gives_the_name_the_text_gives_it(tmp_path):
+    idx = _index_of(tmp_path, "The team used three telescopes to measure the comet's orbit. The comet, named "
+                              "C/1913 R2 (Hale), will pass the Sun in August. A native of Harwick is known as a "
+                              "Harwegian.\n")
+    ask = Answerer(idx).ask
+    assert ask("What is the comet's name?").text == "C/1913 R2 (Hale)"
+    assert ask("What is the comet called?").text == "C/1913 R2 (Hale)"
+    assert ask("What is a native of Harwick called?").text == "Harwegian"

@@ -5,7 +5,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from .extract import (ORDINAL_NAMES, SAID, Span, defines, appositive, asked_for, best_span, classify, conflict,
+from .extract import (NAME_ASKED, NAMING, ORDINAL_NAMES, SAID, Span, defines, appositive, asked_for, best_span, classify, conflict,
                       coverage, definition_span, focus, gender_fit, identity, missing_numbers, names_only,
                       predicates, quotation, settling_clause, swapped_modifier, trim)
 from .index import Index
@@ -31,6 +31,7 @@ SPAN_FULL = 0.5  # a span scoring this much counts fully; weaker ones, less
 W_PREDICATE = 0.2
 W_SOURCE = 0.3  # "according to Lenin, …": the sentence that names Lenin says what he held
 W_ORDINAL = 1.0  # "the second group": the sentence that introduces it second
+W_NAMING = 0.3  # "what is it called": a sentence that says "named …", "known as …"
 W_HEAD = 0.1  # a sentence that names the kind of thing asked for ("what tradition": "a tradition of singing")
 W_IDENTITY = 0.3
 W_NUMBERS = 1.0
@@ -178,6 +179,7 @@ class Answerer:
         score += W_PREDICATE * predicates(query, hit.text)
         score += W_HEAD * (qtype is Q.DESCRIPTION and names_asked(query, hit.text))
         score += W_SOURCE * names_source(query, hit.text)
+        score += W_NAMING * bool(NAME_ASKED.search(query.fixed_text) and NAMING.search(hit.text))
         score += W_IDENTITY * identity(query.fixed_text, hit.text, context)
         score += W_GENDER * gender_fit(query.fixed_text, hit.text)
         score -= W_REFERENCE * bool(REFERENCES.match(self.index.knowledge.passages[hit.passage].heading))

@@ -607,7 +607,23 @@ def instances(doc: str, start: int, end: int, query: Query) -> tuple[int, int] |
     return None
 
 
-PHRASE_READERS = (kind_of, after_preposition, complement, named_as, subject_of, reason, instances)  # first that fits
+NAME_ASKED = re.compile(r"\b(?:what|which)\b.*\b(?:name|called|named|known\s+as)\b", re.I)
+NAMING = LazyPattern(r"\b(?:named|called|known\s+as|dubbed)\s+(?:(?:the|an?)\s+)?([“\"][^”\"]{1,60}[”\"]|"
+                     r"[A-Z0-9][\w/’'.-]*(?:\s+(?:(?:of|de|the)\s+)?[A-Z0-9(][\w/’'.()-]*)*)")
+
+
+def called(doc: str, start: int, end: int, query: Query) -> tuple[int, int] | None:
+    """For "what is X called" / "what is X's name": the name the sentence gives it ("The comet,
+    named C/1913 R2 (Hale), …", "known as the Santer Commission")."""
+    if not NAME_ASKED.search(query.fixed_text):
+        return None
+    m = NAMING.search(doc, start, end)
+    if not m or not _says_more([w for w, _, _ in tokens(m.group(1))], query.said):
+        return None
+    return m.start(1), m.end(1) - (m.group(1).endswith(".") and not re.search(r"\b[A-Z]\.$", m.group(1)))
+
+
+PHRASE_READERS = (called, kind_of, after_preposition, complement, named_as, subject_of, reason, instances)  # first that fits
 
 
 SAID = re.compile(r"\s*what\s+(?:did|does|do|has|have|had)\s+(.+?)\s+(?:say|said|state|tell|report|announce|note|"
