@@ -45,9 +45,10 @@ ORDINAL_NAMES = ("first second third fourth fifth sixth seventh eighth ninth ten
                  "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
                  "twentieth twenty-first").split()
 DATE = LazyPattern(
-    rf"\b(?:(?:{'|'.join(MONTHS)})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\d{{4}}|"
+    rf"\b(?:(?:(?-i:{'|'.join(w.title() for w in WEEKDAYS)}),?\s+)?"  # "Monday, 12 May 2025"
+    rf"(?:(?:{'|'.join(MONTHS)})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\d{{4}}|"
     rf"\d{{1,2}}\s+(?:{'|'.join(MONTHS)})\.?,?\s+\d{{4}}|"
-    rf"(?:{'|'.join(MONTHS)})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|"
+    rf"(?:{'|'.join(MONTHS)})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?)|"
     rf"(?:(?:early|late|mid|the)[\s-]+)?\d{{1,2}}(?:st|nd|rd|th)(?:\s+(?:and|or|to)\s+\d{{1,2}}(?:st|nd|rd|th))?\s+centur(?:y|ies)|"
     rf"(?-i:(?:{'|'.join(w.title() for w in WEEKDAYS)})s?|{'|'.join(m.title() for m in MONTHS[:12])})|"
     rf"(?:(?:early|late|mid|the)[\s-]+)?(?:{'|'.join(ORDINAL_NAMES)})\s+centur(?:y|ies)|"
