@@ -836,3 +836,8 @@ def test_what_is_it_called_gives_the_name_the_text_gives_it(tmp_path):
     assert ask("What is the comet's name?").text == "C/1913 R2 (Hale)"
     assert ask("What is the comet called?").text == "C/1913 R2 (Hale)"
     assert ask("What is a native of Harwick called?").text == "Harwegian"
+
+
+def test_a_percentage_answers_how_much(tmp_path):
+    idx = _index_of(tmp_path, "Northwind cut its forecast. Shares fell 3% in early trading.\n")
+    assert Answerer(idx).ask("How much did shares fall?").text == "3%"

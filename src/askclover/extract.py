@@ -777,7 +777,8 @@ def _has_unit(span: str) -> bool:
 def _bare_number(span: str, words: bool = True) -> bool:
     """A number with neither unit nor noun ("1,200", and with ``words`` "two"): weak evidence
     of a measure; a count is often written as a bare number word."""
-    return all(w[:1].isdigit() or (words and w in NUMBER_WORDS) for w, _, _ in tokens(span))
+    return not re.search(r"[%‰$€£¥]", span) and \
+        all(w[:1].isdigit() or (words and w in NUMBER_WORDS) for w, _, _ in tokens(span))  # "3%" has a unit
 
 
 def _counted_noun(doc: str, s: int, e: int) -> str:
