@@ -841,3 +841,11 @@ def test_what_is_it_called_gives_the_name_the_text_gives_it(tmp_path):
 def test_a_percentage_answers_how_much(tmp_path):
     idx = _index_of(tmp_path, "Northwind cut its forecast. Shares fell 3% in early trading.\n")
     assert Answerer(idx).ask("How much did shares fall?").text == "3%"
+
+
+def test_an_ordinal_is_no_amount_and_a_complement_does_not_open_with_of(tmp_path):
+    idx = _index_of(tmp_path, "Northwind Foods, the Oslo-based maker of frozen meals, said its profit for the third "
+                              "quarter rose 18% to 42 million euros.\n")
+    ask = Answerer(idx).ask
+    assert ask("What was the third-quarter profit?").text != "third quarter rose"
+    assert ask("What does Northwind make?").text == "frozen meals"

@@ -416,6 +416,7 @@ def complement(doc: str, start: int, end: int, query: Query) -> tuple[int, int] 
         j = i + 1
         while j < len(toks) and toks[j][0] in after and toks[j][0] in STOP_WORDS and toks[j][0] not in ARTICLES:
             j += 1
+        j += j < len(toks) - 1 and toks[j][0] == "of"  # "maker of frozen meals": what it makes
         k = j
         while k < len(toks) and k - j < MAX_PHRASE:
             w, ws, _ = toks[k]
@@ -896,8 +897,8 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
         candidates.append(subject)
     for s, e in candidates:
         span_words = [stem(w) for w, _, _ in tokens(doc[s:e]) if w not in STOP_WORDS]
-        if not span_words:
-            continue
+        if not span_words or (measured and span_words[0] in own and fold(doc[s:e].split()[0]) in ORDINAL_WORDS):
+            continue  # "third quarter rose" for "the third-quarter profit": the question's own words, no amount
         titled = qtype in (Q.PERSON, Q.PLACE) and span_words[-1] in head  # "the Ohio Company" for "what company"
         inside = sum(w in wanted and not ((qtype is Q.AMOUNT or titled) and w in head) for w in span_words)
         if inside == len(span_words) or (qtype in (Q.PERSON, Q.PLACE) and inside * 2 >= len(span_words)):
