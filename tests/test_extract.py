@@ -849,3 +849,9 @@ def test_an_ordinal_is_no_amount_and_a_complement_does_not_open_with_of(tmp_path
     ask = Answerer(idx).ask
     assert ask("What was the third-quarter profit?").text != "third quarter rose"
     assert ask("What does Northwind make?").text == "frozen meals"
+
+
+def test_an_x_based_company_is_based_in_x(tmp_path):
+    idx = _index_of(tmp_path, "Northwind Foods, the Oslo-based maker of frozen meals, grew on strong sales in "
+                              "Germany.\n")
+    assert Answerer(idx).ask("Where is Northwind based?").text == "Oslo"

@@ -220,6 +220,8 @@ def _candidates(qtype: QuestionType, doc: str, start: int, end: int) -> list[tup
             s, e = m.start(), m.end()
             while e > s and text[e - 1] in ".’'":
                 e -= 1
+            based = re.search(r"-(?:based|born|headquartered)$", text[s:e])
+            e -= len(based.group()) if based and qtype is Q.PLACE else 0  # "the Oslo-based maker": Oslo
             while s < e:
                 first = text[s:e].split(None, 1)[0]
                 opening = " " in text[s:e] and _common_word(doc, start, text, s, s + len(first))  # "Approximately 1"
@@ -1015,7 +1017,7 @@ def _names_subject(doc: str, e: int, end: int, query: Query) -> bool:
 def _unplaced(doc: str, s: int, e: int, start: int) -> float:
     """How much less a name fits "where": a place is named after "in", "at", "to" …, and a name
     set off by commas after a role is a person."""
-    if LOCATIVE.search(doc[max(start, s - 30):s]):
+    if LOCATIVE.search(doc[max(start, s - 30):s]) or re.match(r"-(?:based|born|headquartered)\b", doc[e:e + 16]):
         return 0.0
     return PLACE_UNPLACED + (1.0 if _named_by_role(doc, s, e, start) else 0.0)
 
