@@ -855,3 +855,10 @@ def test_an_x_based_company_is_based_in_x(tmp_path):
     idx = _index_of(tmp_path, "Northwind Foods, the Oslo-based maker of frozen meals, grew on strong sales in "
                               "Germany.\n")
     assert Answerer(idx).ask("Where is Northwind based?").text == "Oslo"
+
+
+def test_an_ordinal_the_passage_never_says_is_not_answered_with_another(tmp_path):
+    idx = _index_of(tmp_path, "Northwind said its profit for the third quarter rose 18% to 42 million euros.\n\n"
+                              "A fourth factory will open in Gdansk.\n")
+    assert not Answerer(idx).ask("What was the profit in the fourth quarter?").answered
+    assert Answerer(idx).ask("What was the profit in the third quarter?").answered

@@ -5,9 +5,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from .extract import (NAME_ASKED, NAMING, ORDINAL_NAMES, SAID, Span, defines, appositive, asked_for, best_span, classify, conflict,
-                      coverage, definition_span, focus, gender_fit, identity, missing_numbers, names_only,
-                      predicates, quotation, settling_clause, swapped_modifier, trim)
+from .extract import (NAME_ASKED, NAMING, ORDINAL_NAMES, SAID, Span, defines, appositive, asked_for, best_span,
+                      classify, conflict, coverage, definition_span, focus, gender_fit, identity, missing_numbers,
+                      names_only, predicates, quotation, settling_clause, swapped_modifier, trim)
 from .index import Index
 from .model import Answer, Hit, Quote, QuestionType
 from .retrieve import Query, Retriever, understand
@@ -99,6 +99,7 @@ class Answerer:
     def read(self, question: str, query: Query, qtype: QuestionType, hits: list[Hit], resolved: str) -> Answer:
         """Pick the sentence and span that best answer the question, or abstain."""
         top = hits[0].score
+        placed = ""  # an ordinal the text's enumeration places ("the second group"), though it never says it
         found = definition_span(query, hits, self.doc, self.index) if qtype is Q.DEFINITION else None
         if found is None and defines(query.fixed_text):
             found = self.described(query)
@@ -111,8 +112,8 @@ class Answerer:
             nth = self.enumerated(query, hits)
             if nth:  # "the second group": the one the text introduces second ("The other group …")
                 hits = [nth, *(h for h in hits if (h.passage, h.sentence) != (nth.passage, nth.sentence))]
-                said = stem(fold(ENUMERATED.search(query.fixed_text).group(1)))  # the text need not say "second"
-                query = replace(query, concepts=tuple(c for c in query.concepts if (said,) not in c))
+                placed = ENUMERATED.search(query.fixed_text).group(1)
+                query = replace(query, concepts=tuple(c for c in query.concepts if (stem(fold(placed)),) not in c))
             weighed = [self.weigh(hit, query, qtype, top) for hit in hits[:READ_HITS]]
             if nth:
                 weighed[0] = (weighed[0][0] + W_ORDINAL, *weighed[0][1:])
@@ -121,6 +122,7 @@ class Answerer:
         typed = span is not None and qtype is not Q.DESCRIPTION and not query.unknown
         low = cov < (TYPED_COVERAGE if typed else UNKNOWN_COVERAGE if query.unknown else KNOWN_COVERAGE)
         asked = query.fixed_text if resolved == question else resolved  # "his survival": the 25-year-old man's
+        asked = re.sub(rf"\b{placed}\b", "", asked) if placed else asked
         why = "it covers too little of the question" if low else conflict(
             asked, hit.text, self.passage_text(hit), self.index.abbreviations, qtype is Q.YESNO)
         if not why:
@@ -154,7 +156,9 @@ class Answerer:
         second of an enumeration that a retrieved sentence starts ("One group receives … The
         other group receives …")."""
         m = ENUMERATED.search(query.fixed_text)
-        if not m or any(re.search(rf"\b{m.group(1)}\s+{m.group(2)}\b", h.text, re.I) for h in hits):
+        if not m or not m.group(0).islower():  # "the Second Minister" is a title, no enumeration
+            return None
+        if any(re.search(rf"\b{m.group(1)}\s+{m.group(2)}\b", h.text, re.I) for h in hits):
             return None
         first = re.compile(rf"\b(?:one|the\s+first|a\s+first)\s+{m.group(2)}\b", re.I)
         then = re.compile(rf"\b(?:the\s+other|another|the\s+next|(?:the|a)\s+(?:{ORDINALS}))\s+{m.group(2)}\b", re.I)

@@ -1114,6 +1114,8 @@ def missing_numbers(question: str, passage: str) -> list[str]:
         if (w in NUMBER_WORDS and w != "one" and before not in ("which", "what")
                 and w not in said and NUMBER_WORDS[w] not in said):
             missing.append(w)
+        elif w in ORDINAL_NAMES[1:] and w not in said and stem(w) not in {stem(t) for t in said}:
+            missing.append(w)  # "the fourth quarter" where the text has only the third
     return missing
 
 
