@@ -862,3 +862,15 @@ def test_an_ordinal_the_passage_never_says_is_not_answered_with_another(tmp_path
                               "A fourth factory will open in Gdansk.\n")
     assert not Answerer(idx).ask("What was the profit in the fourth quarter?").answered
     assert Answerer(idx).ask("What was the profit in the third quarter?").answered
+
+
+def test_a_weekday_alone_is_no_past_date_and_a_lifespan_is_not_an_events_date(tmp_path):
+    idx = _index_of(tmp_path, "The Vestby Glass Museum opened to the public on 4 October 2025 in a railway depot on "
+                              "the edge of Vestby.\n\nThe museum is open Tuesday to Sunday.\n\nA gallery shows the "
+                              "work of Ingrid Sæther (1921–2009), the glassblower who founded the town's first "
+                              "studio in 1954.\n")
+    ask = Answerer(idx).ask
+    assert ask("When did the museum open?").text == "4 October 2025"
+    assert ask("When is the museum open?").text == "Tuesday to Sunday"
+    assert ask("When did Ingrid Sæther found the studio?").text == "1954"
+    assert ask("When did Ingrid Sæther die?").text == "1921–2009"

@@ -5,7 +5,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from .extract import (NAME_ASKED, NAMING, ORDINAL_NAMES, SAID, Span, defines, appositive, asked_for, best_span,
+from .extract import (WEEKDAYS, NAME_ASKED, NAMING, ORDINAL_NAMES, SAID, Span, defines, appositive, asked_for, best_span,
                       classify, conflict, coverage, definition_span, focus, gender_fit, identity, missing_numbers,
                       names_only, predicates, quotation, settling_clause, swapped_modifier, trim)
 from .index import Index
@@ -187,7 +187,8 @@ class Answerer:
         score += W_IDENTITY * identity(query.fixed_text, hit.text, context)
         score += W_GENDER * gender_fit(query.fixed_text, hit.text)
         score -= W_REFERENCE * bool(REFERENCES.match(self.index.knowledge.passages[hit.passage].heading))
-        if span is None and qtype is Q.DATE and not self.bridged(hit, qtype, query):
+        if qtype is Q.DATE and (span is None or undated(span, self.doc(held), query)) \
+                and not self.bridged(hit, qtype, query):
             score -= W_NO_DATE
         score -= W_NUMBERS * bool(missing_numbers(query.fixed_text, context))
         score -= W_SENT_NUMBERS * bool(re.search(r"\d", hit.text) and missing_numbers(query.fixed_text, hit.text))
@@ -287,6 +288,14 @@ class Answerer:
         defining = [(hit, span) for hit, span in found  # "Imperialism is a type of …" before "Imperialism, the Highest …"
                     if re.match(r"[\w\s’'-]{1,60}?\s(?:is|are|was|were)\s", self.doc(hit)[hit.start:span.start])]
         return next(iter(defining or found), None)
+
+
+def undated(span: Span, doc: str, query: Query) -> bool:
+    """A weekday with no date for "when did …" ("The museum is open Tuesday to Sunday"): a past
+    event has a date; a day of the week alone tells a schedule."""
+    return not re.search(r"\d", doc[span.start:span.end]) \
+        and re.match(r"\s*when\s+(?:did|was|were)\b", query.fixed_text, re.I) is not None \
+        and any(w in WEEKDAYS for w, _, _ in tokens(doc[span.start:span.end]))
 
 
 def sure(span: Span | None, qtype: QuestionType) -> bool:

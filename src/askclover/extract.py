@@ -50,7 +50,8 @@ DATE = LazyPattern(
     rf"\d{{1,2}}\s+(?:{'|'.join(MONTHS)})\.?,?\s+\d{{4}}|"
     rf"(?:{'|'.join(MONTHS)})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?)|"
     rf"(?:(?:early|late|mid|the)[\s-]+)?\d{{1,2}}(?:st|nd|rd|th)(?:\s+(?:and|or|to)\s+\d{{1,2}}(?:st|nd|rd|th))?\s+centur(?:y|ies)|"
-    rf"(?-i:(?:{'|'.join(w.title() for w in WEEKDAYS)})s?|{'|'.join(m.title() for m in MONTHS[:12])})|"
+    rf"(?-i:(?:{'|'.join(w.title() for w in WEEKDAYS)})s?(?:\s+(?:to|through|and)\s+(?:{'|'.join(w.title() for w in WEEKDAYS)})s?)?|"
+    rf"{'|'.join(m.title() for m in MONTHS[:12])})|"  # "Tuesday to Sunday"
     rf"(?:(?:early|late|mid|the)[\s-]+)?(?:{'|'.join(ORDINAL_NAMES)})\s+centur(?:y|ies)|"
     rf"(?:the\s+)?\d{{3,4}}s|(?<![\w./-])(?:1\d|20)\d\d(?:\s*(?:-|–|to|and)\s*\d{{2,4}})?)\b",
     re.IGNORECASE,
@@ -77,6 +78,8 @@ OBJECT_FIT = 1.0  # the name right after the question's words: "fled to southern
 AGENT_FIT = 1.6  # the asked verb's subject: the name before it, or after its "by"
 BODIES = frozenset(stem(w) for w in "company companies organization organisation firm agency institution".split())
 COMMON_REACH = 50_000  # characters either side of a sentence where its first word may be met in lower case
+NAME_DATES = 1.5  # 1.0–1.5 alike on both sets; 2.0 costs an answer
+LIFE = frozenset(stem(w) for w in "born birth die died death dead live lived life lifetime".split())
 PLACE_UNPLACED = 0.3  # a place is named after 'in', 'at', 'to' …; a name without one, less likely
 LOCATIVE = LazyPattern(r"\b(?:in|at|near|from|to|into|across|throughout|outside|inside|within|between|along|around|"
                        r"of|on|off|towards?|beyond|via)\s+(?:[a-z-]+\s+){0,2}$", re.I)  # "to southern ", "at the "
@@ -905,6 +908,8 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
         inside = sum(w in wanted and not ((qtype is Q.AMOUNT or titled) and w in head) for w in span_words)
         if inside == len(span_words) or (qtype in (Q.PERSON, Q.PLACE) and inside * 2 >= len(span_words)):
             continue
+        if qtype is Q.PLACE and span_words[-1] in own and span_words[-1] not in head:
+            continue  # "Where is the museum?": "the Vestby Glass Museum" is the museum, not where it is
         if asks_object and s not in objects and _qualifies(doc, e, hit.end, own):
             continue  # "the FDA's program" in "who does the program support": part of the subject
         if qtype is Q.PERSON and head & BODIES and _named_by_role(doc, s, e, hit.start):
@@ -943,6 +948,8 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
             score -= _unplaced(doc, s, e, hit.start)
         if qtype is Q.DATE:
             score += 0.3 * len(re.findall(r"\d+|[A-Za-z]{3,}", doc[s:e]))
+            if re.search(r"[A-Z][\w’'-]*\s*\($", doc[hit.start:s]) and doc[e:e + 1] == ")" and not LIFE & query.stems:
+                score -= NAME_DATES  # "Ingrid Sæther (1921–2009)": her life, not when she founded the studio
             score += DATE_FIT * _date_kind(doc[s:e], head)
         elif any(s <= a and b <= e and (a, b) != (s, e) for a, b in candidates):
             score += 0.25  # a range ("from 30 mm to 12 mm") says more than either end
