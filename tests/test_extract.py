@@ -874,3 +874,9 @@ def test_a_weekday_alone_is_no_past_date_and_a_lifespan_is_not_an_events_date(tm
     assert ask("When is the museum open?").text == "Tuesday to Sunday"
     assert ask("When did Ingrid Sæther found the studio?").text == "1954"
     assert ask("When did Ingrid Sæther die?").text == "1921–2009"
+
+
+def test_a_number_after_a_capital_letter_is_part_of_a_name(tmp_path):
+    idx = _index_of(tmp_path, "A 15-year-old girl was treated with four doses of iopofosine I 131.\n")
+    assert not Answerer(idx).ask("How many siblings does the 15-year-old girl have?").answered  # not "131"
+    assert Answerer(idx).ask("How many doses did the girl get?").text == "four doses"

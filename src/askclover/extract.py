@@ -206,8 +206,8 @@ def _candidates(qtype: QuestionType, doc: str, start: int, end: int) -> list[tup
             if fold(doc[a:b]) == "one" and re.match(r"\s+of\b", doc[b:end]):
                 continue  # "one of the largest": a pronoun, not a count
             before = re.search(r"\b([A-Z][\w-]*)\s$", text[:m.start()])
-            if before and fold(before.group(1)) not in STOP_WORDS and span[:1].isdigit():
-                continue
+            if before and (fold(before.group(1)) not in STOP_WORDS or before.group(1) == "I") and span[:1].isdigit():
+                continue  # "CLOVER 2", "iopofosine I 131": part of a name
             out.append((a, b))
         if qtype is Q.DURATION:  # "from 1870 to 1939", "since the Treaty of Rome 1957": a span of years
             for m in DATE.finditer(text):
