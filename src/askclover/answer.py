@@ -5,9 +5,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from .extract import (WEEKDAYS, NAME_ASKED, NAMING, ORDINAL_NAMES, SAID, Span, defines, appositive, asked_for, best_span,
-                      classify, conflict, coverage, definition_span, focus, gender_fit, identity, missing_numbers,
-                      names_only, predicates, quotation, settling_clause, swapped_modifier, trim)
+from .extract import (NAME_ASKED, NAMING, ORDINAL_NAMES, SAID, WEEKDAYS, Span, appositive, asked_for, best_span,
+                      classify, conflict, coverage, defines, definition_span, focus, gender_fit, identity,
+                      missing_numbers, names_only, predicates, quotation, settling_clause, swapped_modifier, trim)
 from .index import Index
 from .model import Answer, Hit, Quote, QuestionType
 from .retrieve import Query, Retriever, understand

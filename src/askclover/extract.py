@@ -44,13 +44,14 @@ TIME_STEMS = frozenset(stem(u) for u in [*TIME_UNITS, "time"])
 ORDINAL_NAMES = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
                  "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
                  "twentieth twenty-first").split()
+DAY = rf"(?:{'|'.join(w.title() for w in WEEKDAYS)})s?"  # "Tuesday", "Sundays"
 DATE = LazyPattern(
-    rf"\b(?:(?:(?-i:{'|'.join(w.title() for w in WEEKDAYS)}),?\s+)?"  # "Monday, 12 May 2025"
+    rf"\b(?:(?:(?-i:{DAY}),?\s+)?"  # "Monday, 12 May 2025"
     rf"(?:(?:{'|'.join(MONTHS)})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\d{{4}}|"
     rf"\d{{1,2}}\s+(?:{'|'.join(MONTHS)})\.?,?\s+\d{{4}}|"
     rf"(?:{'|'.join(MONTHS)})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?)|"
     rf"(?:(?:early|late|mid|the)[\s-]+)?\d{{1,2}}(?:st|nd|rd|th)(?:\s+(?:and|or|to)\s+\d{{1,2}}(?:st|nd|rd|th))?\s+centur(?:y|ies)|"
-    rf"(?-i:(?:{'|'.join(w.title() for w in WEEKDAYS)})s?(?:\s+(?:to|through|and)\s+(?:{'|'.join(w.title() for w in WEEKDAYS)})s?)?|"
+    rf"(?-i:{DAY}(?:\s+(?:to|through|and)\s+{DAY})?|"
     rf"{'|'.join(m.title() for m in MONTHS[:12])})|"  # "Tuesday to Sunday"
     rf"(?:(?:early|late|mid|the)[\s-]+)?(?:{'|'.join(ORDINAL_NAMES)})\s+centur(?:y|ies)|"
     rf"(?:the\s+)?\d{{3,4}}s|(?<![\w./-])(?:1\d|20)\d\d(?:\s*(?:-|–|to|and)\s*\d{{2,4}})?)\b",
@@ -630,7 +631,8 @@ def called(doc: str, start: int, end: int, query: Query) -> tuple[int, int] | No
     return m.start(1), m.end(1) - (m.group(1).endswith(".") and not re.search(r"\b[A-Z]\.$", m.group(1)))
 
 
-PHRASE_READERS = (called, kind_of, after_preposition, complement, named_as, subject_of, reason, instances)  # first that fits
+PHRASE_READERS = (called, kind_of, after_preposition, complement, named_as, subject_of, reason,
+                  instances)  # the first that fits
 
 
 SAID = re.compile(r"\s*what\s+(?:did|does|do|has|have|had)\s+(.+?)\s+(?:say|said|state|tell|report|announce|note|"
