@@ -880,3 +880,11 @@ def test_a_number_after_a_capital_letter_is_part_of_a_name(tmp_path):
     idx = _index_of(tmp_path, "A 15-year-old girl was treated with four doses of iopofosine I 131.\n")
     assert not Answerer(idx).ask("How many siblings does the 15-year-old girl have?").answered  # not "131"
     assert Answerer(idx).ask("How many doses did the girl get?").text == "four doses"
+
+
+def test_she_said_after_a_sentence_naming_her_and_a_time_is_no_count(tmp_path):
+    idx = _index_of(tmp_path, "The women's race was won by Sofia Lindgren in 2:24:10. Lindgren, a nurse from Uppsala, "
+                              "trained on a treadmill. “I only wanted a personal best,” she said.\n")
+    ask = Answerer(idx).ask
+    assert ask("What did Lindgren say?").text == "I only wanted a personal best"
+    assert ask("How many women ran?").text != "2"  # "2:24:10" is a time

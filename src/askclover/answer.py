@@ -266,19 +266,22 @@ class Answerer:
             out.append(text)
         return " ".join(out)
 
-    def deeper(self, query: Query, read) -> Iterator[tuple[Hit, Span]]:
+    def deeper(self, query: Query, read, next_too: bool = False) -> Iterator[tuple[Hit, Span]]:
         """The hits, searched deeper than the usual ones (the sentence may share few words with
-        the question), whose span ``read(doc, start, end)`` finds, best-ranked first."""
+        the question), whose span ``read(doc, start, end)`` finds, best-ranked first; with
+        ``next_too``, in the sentence after a hit as well ("Lindgren … . “…,” she said.")."""
         for hit in self.retriever.search(query, k=DEFINE_HITS):
-            found = read(self.doc(hit), hit.start, hit.end)
-            if found:
-                yield hit, Span(*found, 1.5)
+            for h in (hit, self.following(hit)) if next_too else (hit,):
+                found = h and read(self.doc(h), h.start, h.end)
+                if found:
+                    yield h, Span(*found, 1.5)
+                    break
 
     def quoted(self, query: Query) -> tuple[Hit, Span] | None:
         """For "what did X say": the best-ranked sentence that quotes words beside X's name."""
         if not SAID.match(query.fixed_text):
             return None
-        return next(self.deeper(query, lambda doc, s, e: quotation(doc, s, e, query)), None)
+        return next(self.deeper(query, lambda doc, s, e: quotation(doc, s, e, query), next_too=True), None)
 
     def described(self, query: Query) -> tuple[Hit, Span] | None:
         """For "what (kind of thing) is X": the best-ranked sentence that puts a description

@@ -206,6 +206,8 @@ def _candidates(qtype: QuestionType, doc: str, start: int, end: int) -> list[tup
                 continue
             if fold(doc[a:b]) == "one" and re.match(r"\s+of\b", doc[b:end]):
                 continue  # "one of the largest": a pronoun, not a count
+            if re.match(r":\d", doc[b:b + 2]) or re.search(r"\d:$", doc[max(0, a - 2):a]):
+                continue  # "2:24:10" is a time, not three numbers
             before = re.search(r"\b([A-Z][\w-]*)\s$", text[:m.start()])
             if before and (fold(before.group(1)) not in STOP_WORDS or before.group(1) == "I") and span[:1].isdigit():
                 continue  # "CLOVER 2", "iopofosine I 131": part of a name
@@ -639,6 +641,7 @@ SAID = re.compile(r"\s*what\s+(?:did|does|do|has|have|had)\s+(.+?)\s+(?:say|said
                   r"add|explain|claim|write|comment)\b", re.I)
 QUOTATION = LazyPattern(r"[“\"]([^”\"]{12,}?)[,.]?[”\"]")
 MAX_QUOTED = 1500  # characters a quotation may run back into earlier sentences
+PRONOUN_REACH = 300  # characters back to the name a quotation's "she said" stands for
 
 
 def quotation(doc: str, start: int, end: int, query: Query) -> tuple[int, int] | None:
@@ -647,6 +650,8 @@ def quotation(doc: str, start: int, end: int, query: Query) -> tuple[int, int] |
     m = SAID.match(query.fixed_text)
     names = [stem(w) for w, _, _ in tokens(m.group(1)) if w not in STOP_WORDS] if m else []
     said = {stem(w) for w, _, _ in tokens(doc[start:end])}
+    if re.search(r"\b(?:he|she)\s+(?:said|says|stated|added|told)\b", doc[start:end]):
+        said |= {stem(w) for w, _, _ in tokens(doc[max(0, start - PRONOUN_REACH):start])}  # "Lindgren … “…,” she said"
     if not names or not (set(names) <= said or (len(names) > 1 and names[-1] in said)):
         return None  # "Lindqvist said" names Maria Lindqvist too
     q = QUOTATION.search(doc, start, end)
