@@ -888,3 +888,9 @@ def test_she_said_after_a_sentence_naming_her_and_a_time_is_no_count(tmp_path):
     ask = Answerer(idx).ask
     assert ask("What did Lindgren say?").text == "I only wanted a personal best"
     assert ask("How many women ran?").text != "2"  # "2:24:10" is a time
+
+
+def test_a_date_is_no_amount(tmp_path):
+    idx = _index_of(tmp_path, "The project released version 4.0 of its editor on 2 June 2025. The release requires at "
+                              "least 4 GB of memory.\n")
+    assert Answerer(idx).ask("How much memory does version 4.0 require?").text == "at least 4 GB"

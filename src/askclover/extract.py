@@ -37,7 +37,8 @@ MODIFIER = (r"(?:(?:more|less|fewer|greater|higher|lower) than|at least|at most|
 UNIT = r"(?:[%‰]|[A-Za-zµμ]+(?:-[A-Za-z]+)*(?:/[A-Za-z0-9²³]+)?[²³]?)"
 QUANTITY = LazyPattern(
     rf"(?:\b{MODIFIER}\s+)?(?<![\w.-])(?:(?:[A-Z]{{1,3}})?[$€£¥]\s?)?{NUMBER}(?:\s*(?:-|–|to|and|or)\s*{NUMBER})?"
-    rf"(?:-(?:[a-z]+-)*[a-z]+\b|\s*{UNIT}(?:\s+(?!(?:of|and|or|the|a|an|in|to|for|at|on|by|with|was|were|is|are)\b)[a-z]+(?:-[a-z]+)*){{0,2}})?",
+    rf"(?:-(?:[a-z]+-)*[a-z]+\b|\s*{UNIT}(?:\s+(?!(?:of|and|or|the|a|an|in|to|for|at|on|by|with|was|were|is|are|now|"
+    rf"then)\b)[a-z]+(?:-[a-z]+)*){{0,2}})?",
     re.IGNORECASE,
 )
 TIME_STEMS = frozenset(stem(u) for u in [*TIME_UNITS, "time"])
@@ -208,6 +209,9 @@ def _candidates(qtype: QuestionType, doc: str, start: int, end: int) -> list[tup
                 continue  # "one of the largest": a pronoun, not a count
             if re.match(r":\d", doc[b:b + 2]) or re.search(r"\d:$", doc[max(0, a - 2):a]):
                 continue  # "2:24:10" is a time, not three numbers
+            dated = DATE.match(doc, a)
+            if qtype is not Q.DURATION and dated and dated.end() >= b:
+                continue  # "2 June 2025" is a date, no amount of June
             before = re.search(r"\b([A-Z][\w-]*)\s$", text[:m.start()])
             if before and (fold(before.group(1)) not in STOP_WORDS or before.group(1) == "I") and span[:1].isdigit():
                 continue  # "CLOVER 2", "iopofosine I 131": part of a name
