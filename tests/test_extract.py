@@ -894,3 +894,11 @@ def test_a_date_is_no_amount(tmp_path):
     idx = _index_of(tmp_path, "The project released version 4.0 of its editor on 2 June 2025. The release requires at "
                               "least 4 GB of memory.\n")
     assert Answerer(idx).ask("How much memory does version 4.0 require?").text == "at least 4 GB"
+
+
+def test_a_questions_find_meets_the_texts_found(tmp_path):
+    idx = _index_of(tmp_path, "Chief engineer Maria Lindqvist said the crew found Roman coins under the second arch. "
+                              "The project was started in 2011 by Tomás Ferrer, who left in 2018.\n")
+    ask = Answerer(idx).ask
+    assert ask("What did the crew find?").text == "Roman coins under the second arch"
+    assert ask("When did Tomás Ferrer leave?").text != "2011"

@@ -6,7 +6,9 @@
 Porter stemming cannot see that "began" is "begin" or "children" is "child"; WordNet's verb.exc
 and noun.exc list such forms. A form that is also a verb of its own ("found", "saw") or a
 common noun of its own ("left", "people": two or more senses seen in WordNet's tagged texts)
-is left out, so it keeps its own meaning; rare homographs ("led", "won") are kept.
+is left out, so it keeps its own meaning; rare homographs ("led", "won") are kept. The verb
+forms left out are written to homographs.tsv beside it: a question's "find" may still be met by
+the text's "found" (but not the other way round).
 """
 from __future__ import annotations
 
@@ -33,16 +35,23 @@ def main() -> None:
     folder, target = Path(sys.argv[1]), Path(sys.argv[2])
     known = own_words(folder)
     table: dict[str, str] = {}
+    homographs: dict[str, str] = {}  # "found" is find's past and a verb of its own
     for pos in ("verb", "noun"):
         for line in open(folder / f"{pos}.exc", encoding="utf-8", errors="replace"):
             form, *bases = line.split()
-            if not bases or not form.isalpha() or form in known or form in table:
+            if not bases or not form.isalpha() or form in table:
                 continue
             base = bases[0]
             if base.isalpha() and base != form:
-                table[form] = base
+                if form not in known:
+                    table[form] = base
+                elif pos == "verb":
+                    homographs.setdefault(form, base)
     target.write_text("".join(f"{f}\t{b}\n" for f, b in sorted(table.items())), encoding="utf-8")
     print(f"{len(table)} forms -> {target} ({target.stat().st_size // 1024} KB)")
+    other = target.with_name("homographs.tsv")
+    other.write_text("".join(f"{f}\t{b}\n" for f, b in sorted(homographs.items())), encoding="utf-8")
+    print(f"{len(homographs)} verb forms that are words of their own -> {other}")
 
 
 if __name__ == "__main__":

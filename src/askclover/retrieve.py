@@ -11,7 +11,7 @@ import numpy as np
 from . import abbrev
 from .index import Index
 from .model import Hit
-from .text import STOP_WORDS, edit_distance, stem, terms, tokens
+from .text import STOP_WORDS, edit_distance, past_forms, stem, terms, tokens
 
 PASSAGE_WEIGHT = 0.4
 WH_PHRASE = re.compile(r"\bhow\s+(?:long|many|much|old|far|often|big|large|soon|tall|high|heavy|low|small|wide|deep|"
@@ -181,9 +181,13 @@ def understand(question: str, index: Index, context: tuple[tuple[str, float], ..
         t = stem(w)
         alternatives = {(t,)}
         long = spelled_out(w, question, index) if t not in known else None
+        past = [f for f in past_forms(t) if f in known]  # "find": the text's "found"
         if long:  # "AAA", never defined, spells "American Automobile Association"
             alternatives.add(tuple(terms(long)))
             weighted += [(x, 0.8) for x in terms(long)]
+        elif past:
+            alternatives.update((f,) for f in past)
+            weighted += [(f, 0.8) for f in past]
         elif t not in known and not w[:1].isdigit():
             related = family(t, index)
             fixed = None if related else correct(w, index)

@@ -103,6 +103,20 @@ def _irregular() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _homographs() -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = {}
+    for form, base in _pairs("homographs.tsv"):
+        table.setdefault(_stem(base), set()).add(_stem(form))
+    return {b: frozenset(f - {b}) for b, f in table.items()}
+
+
+def past_forms(term: str) -> frozenset[str]:
+    """Stems of a verb's irregular forms that are words of their own too ("find" -> "found",
+    "leave" -> "left"): kept out of stemming, but a question's "find" may mean the text's "found"."""
+    return _homographs().get(term, frozenset())
+
+
+@lru_cache(maxsize=1)
 def _opposites() -> dict[str, frozenset[str]]:
     table: dict[str, set[str]] = {}
     for a, b in _pairs("antonyms.tsv"):
