@@ -181,7 +181,7 @@ def understand(question: str, index: Index, context: tuple[tuple[str, float], ..
         t = stem(w)
         alternatives = {(t,)}
         long = spelled_out(w, question, index) if t not in known else None
-        past = [f for f in past_forms(t) if f in known]  # "find": the text's "found"
+        past = [f for f in past_forms(t) if f in known] if t not in known else []  # "find": the text's "found"
         if long:  # "AAA", never defined, spells "American Automobile Association"
             alternatives.add(tuple(terms(long)))
             weighted += [(x, 0.8) for x in terms(long)]
