@@ -75,3 +75,13 @@ def test_else_is_no_typo_of_a_name(tmp_path):
 
     (tmp_path / "a.txt").write_text("Elie Neau settled in New York. Others went to Holland.\n", encoding="utf-8")
     assert understand("Where else did refugees settle?", load_index(tmp_path, use_cache=False)).corrections == ()
+
+
+def test_a_verb_meets_its_past_homograph_only_where_that_is_no_other_words_stem(tmp_path):
+    from askclover.cache import load_index
+    from askclover.retrieve import past_form
+
+    (tmp_path / "a.txt").write_text("The crew found coins.\n", encoding="utf-8")
+    assert past_form("find", load_index(tmp_path, use_cache=False)) == "found"
+    (tmp_path / "a.txt").write_text("The crew found coins. The town was founded in 1791.\n", encoding="utf-8")
+    assert past_form("find", load_index(tmp_path, use_cache=False)) is None  # "found" also stands for "founded"

@@ -420,9 +420,9 @@ def complement(doc: str, start: int, end: int, query: Query) -> tuple[int, int] 
     for a in reversed(anchors[-4:]):
         anchor, after = stem(before[a][0]), {w for w, _ in before[a + 1:]}
         joined = a > 0 and f"{before[a - 1][1]}-{before[a][1]}" in asked  # "co-exist" in the question too
-        verb = {anchor, *past_forms(anchor)}  # "find": "the crew found Roman coins"
+        past = past_forms(before[a][0])  # "find": "the crew found Roman coins"
         places = [i for i, (w, ws, _) in enumerate(toks)  # not "Norse-speaking ruling class" for "speak"
-                  if stem(w) in verb and (joined or doc[start + ws - 1:start + ws] != "-")]
+                  if (stem(w) == anchor or w in past) and (joined or doc[start + ws - 1:start + ws] != "-")]
         if not places:
             return None  # the question's verb is not in the sentence: nothing to complete
         i = max(places, key=lambda k: sum(stem(w) in own for w, _, _ in toks[max(0, k - 8):k]))

@@ -149,6 +149,21 @@ def spelled_out(word: str, question: str, index: Index) -> str | None:
     return names[word.lower()]
 
 
+def past_form(word: str, index: Index) -> str | None:
+    """The stem of the text's irregular past of a verb the text never uses ("find": "found"), where
+    that stem is no other word's too ("found" is also "founded": then not)."""
+    forms = [f for f in past_forms(word) if f in index.vocabulary]
+    if not forms:
+        return None
+    by_stem = index.__dict__.get("_words_by_stem")
+    if by_stem is None:
+        by_stem = index.__dict__["_words_by_stem"] = {}
+        for w, t in index.stems.items():
+            by_stem.setdefault(t, set()).add(w)
+    t = stem(forms[0])
+    return t if by_stem.get(t, set()) <= {forms[0]} else None
+
+
 WH_WORDS = ("what", "which", "when", "where", "who", "why", "how")
 
 
@@ -181,13 +196,13 @@ def understand(question: str, index: Index, context: tuple[tuple[str, float], ..
         t = stem(w)
         alternatives = {(t,)}
         long = spelled_out(w, question, index) if t not in known else None
-        past = [f for f in past_forms(t) if f in known] if t not in known else []  # "find": the text's "found"
+        past = past_form(w, index) if t not in known else None
         if long:  # "AAA", never defined, spells "American Automobile Association"
             alternatives.add(tuple(terms(long)))
             weighted += [(x, 0.8) for x in terms(long)]
-        elif past:
-            alternatives.update((f,) for f in past)
-            weighted += [(f, 0.8) for f in past]
+        elif past:  # "find": the text's "found"
+            alternatives.add((past,))
+            weighted.append((past, 0.8))
         elif t not in known and not w[:1].isdigit():
             related = family(t, index)
             fixed = None if related else correct(w, index)

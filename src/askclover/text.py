@@ -106,14 +106,15 @@ def _irregular() -> dict[str, str]:
 def _homographs() -> dict[str, frozenset[str]]:
     table: dict[str, set[str]] = {}
     for form, base in _pairs("homographs.tsv"):
-        table.setdefault(_stem(base), set()).add(_stem(form))
-    return {b: frozenset(f - {b}) for b, f in table.items()}
+        table.setdefault(base, set()).add(form)
+    return {b: frozenset(f) for b, f in table.items()}
 
 
-def past_forms(term: str) -> frozenset[str]:
-    """Stems of a verb's irregular forms that are words of their own too ("find" -> "found",
-    "leave" -> "left"): kept out of stemming, but a question's "find" may mean the text's "found"."""
-    return _homographs().get(term, frozenset())
+def past_forms(word: str) -> frozenset[str]:
+    """A verb's irregular forms that are words of their own too ("find" -> "found", "leave" ->
+    "left"): kept out of stemming ("found" also stems "founded"), but in a sentence already
+    chosen, a question's "find" may be read as the text's very word "found"."""
+    return _homographs().get(word, frozenset())
 
 
 @lru_cache(maxsize=1)
