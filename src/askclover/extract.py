@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from .index import Index
 from .model import Hit, QuestionType
 from .retrieve import Query
-from .text import NUMBER_WORDS, ORDINAL_WORDS, STOP_WORDS, edit_distance, fold, opposites, past_forms, stem, tokens
+from .text import (MEASURES, NUMBER_WORDS, ORDINAL_WORDS, STOP_WORDS, edit_distance, fold, opposites, past_forms,
+                   stem, tokens)
 
 Q = QuestionType
 
@@ -73,7 +74,7 @@ OBJECT_QUESTION = re.compile(r"\s*(?:(?:who|whom|where|which\s+[\w-]+)\s+(?:did|
                              r"where\s+(?:is|are|was|were)\s+.+\w(?:ed|en|wn)\b)", re.I)
 SCALE_WORDS = frozenset("hundred thousand million billion trillion percent per cent".split())
 MEASURE_FIT = 1.0  # a how-much answer with a unit, against a count of things
-DIMENSION = re.compile(r"\s*how\s+(?:far|tall|high|large|big|heavy|low|small|wide|deep|fast|close|near)\b", re.I)
+DIMENSION = re.compile(rf"\s*how\s+(?:{'|'.join(m for m in MEASURES if m not in ('much', 'old'))})\b", re.I)
 COUNTED_FIT = 1.0  # a how-many-X answer that counts X, against a count of something else
 TITLED_FIT = 1.0  # a name whose last word is the asked noun, against other names
 OBJECT_FIT = 1.0  # the name right after the question's words: "fled to southern Italy"
@@ -141,8 +142,7 @@ def classify(question: str, abbreviations: dict[str, str] | None = None) -> Ques
             return Q.COUNT
         if nxt in ("long", "often") or rest[:2] == ["far", "apart"]:  # "how often": every 14 days
             return Q.DURATION
-        if nxt in ("much", "large", "big", "high", "far", "old", "tall", "heavy", "low", "small", "wide", "deep",
-                   "fast", "close", "near", "hot", "cold", "bright"):
+        if nxt in MEASURES:
             return Q.AMOUNT
         return Q.DESCRIPTION
     if word == "when":

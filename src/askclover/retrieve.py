@@ -11,11 +11,10 @@ import numpy as np
 from . import abbrev
 from .index import Index
 from .model import Hit
-from .text import STOP_WORDS, edit_distance, past_forms, stem, terms, tokens
+from .text import MEASURES, STOP_WORDS, edit_distance, past_forms, stem, terms, tokens
 
 PASSAGE_WEIGHT = 0.4
-WH_PHRASE = re.compile(r"\bhow\s+(?:long|many|much|old|far|often|big|large|soon|tall|high|heavy|low|small|wide|deep|"
-                       r"fast|close|near|hot|cold|bright)\b|\b(?:ever\s+)?since\b", re.I)
+WH_PHRASE = re.compile(rf"\bhow\s+(?:long|many|often|soon|{'|'.join(MEASURES)})\b|\b(?:ever\s+)?since\b", re.I)
 FRAME_WORDS = frozenset(
     "kind type sort name names way ways happen happened happens mean means meaning called call "
     "example examples thing things give gave given whether exist exists stand stands abbreviation "
@@ -103,21 +102,25 @@ def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1:] for i in range(len(word))}
 
 
+def kept(index: Index, name: str, make):
+    """What ``make()`` builds from the index, built on first need and kept with it (the speller,
+    the names by their initials …): a question that needs none of them pays for none."""
+    value = index.__dict__.get(name)
+    if value is None:
+        value = index.__dict__[name] = make()
+    return value
+
+
 def correct(word: str, index: Index) -> str | None:
     """The vocabulary word closest to an unknown ``word``; the speller is made on first need."""
-    speller = index.__dict__.get("_speller")
-    if speller is None:
-        speller = index.__dict__["_speller"] = Speller(index.vocabulary)
-    return speller.correct(word)
+    return kept(index, "_speller", lambda: Speller(index.vocabulary)).correct(word)
 
 
 def family(term: str, index: Index) -> list[str]:
     """Known stems of the same word family as an unknown one ("shrink" -> "shrinkag")."""
     if len(term) < 5 or not term.isalpha():
         return []
-    known = index.__dict__.get("_sorted_terms")
-    if known is None:
-        known = index.__dict__["_sorted_terms"] = sorted(index.sentences.terms)
+    known = kept(index, "_sorted_terms", lambda: sorted(index.sentences.terms))
     longer = known[bisect_left(known, term):bisect_left(known, term + "\uffff")]
     shorter = [term[:n] for n in range(1, len(term)) if term[:n] in index.sentences]
     return [t for t in sorted({*longer, *shorter})
@@ -137,12 +140,8 @@ def spelled_out(word: str, question: str, index: Index) -> str | None:
     said = re.search(rf"\b{re.escape(word)}\b", question, re.I)
     if not (said and said.group().isupper() and 2 <= len(word) <= 6 and word.isalpha()):
         return None
-    names = index.__dict__.get("_initials")
-    if names is None:  # made on first need, like the speller
-        names = index.__dict__["_initials"] = {}
-        for d in index.knowledge.documents:
-            for k, v in abbrev.initials(d.text).items():
-                names.setdefault(k, v)
+    names = kept(index, "_initials", lambda: {k: v for d in reversed(index.knowledge.documents)  # the first file wins
+                                               for k, v in abbrev.initials(d.text).items()})
     if word.lower() not in names:  # looked for once, in lower case: "chief operating officer"
         names[word.lower()] = next(filter(None, (abbrev.spelled_in_lower_case(word, d.text)
                                                  for d in index.knowledge.documents)), None)
@@ -155,13 +154,9 @@ def past_form(word: str, index: Index) -> str | None:
     forms = [f for f in past_forms(word) if f in index.vocabulary]
     if not forms:
         return None
-    by_stem = index.__dict__.get("_words_by_stem")
-    if by_stem is None:
-        by_stem = index.__dict__["_words_by_stem"] = {}
-        for w, t in index.stems.items():
-            by_stem.setdefault(t, set()).add(w)
     t = stem(forms[0])
-    return t if by_stem.get(t, set()) <= {forms[0]} else None
+    others = kept(index, "_stem_counts", lambda: Counter(index.stems.values()))
+    return t if others[t] <= 1 else None
 
 
 WH_WORDS = ("what", "which", "when", "where", "who", "why", "how")

@@ -24,6 +24,9 @@ STOP_WORDS = frozenset(
     does did done many much must might shall already else still""".split()
 )
 
+MEASURES = ("much", "large", "big", "high", "far", "old", "tall", "heavy", "low", "small", "wide", "deep", "fast",
+            "close", "near", "hot", "cold", "bright")  # "how much", "how fast": a measure is asked
+
 NUMBER_WORDS = {
     w: str(i)
     for i, w in enumerate(
