@@ -125,12 +125,12 @@ class Conversation:
             body = q[m.end():].strip(" ,?")
             own = POSSESSED.match(q)
             if own:  # "And his PFS?": his, not someone new; "And their OS?": theirs
-                pronoun, asked = own.group(1).lower(), own.group(2).strip(" ?")
+                pronoun, noun = own.group(1).lower(), own.group(2).strip(" ?")
                 who = self.referent if pronoun in ("his", "her") else self.named or self.referent or self.topic
                 if who and self.agrees(pronoun):
                     owner = f"{who}'" if who.endswith("s") else f"{who}'s"  # "the side effects'"
-                    return f"What was {owner} {asked}?", ""
-                return f"What was {pronoun} {asked}?", ""
+                    return f"What was {owner} {noun}?", ""
+                return f"What was {pronoun} {noun}?", ""
             merged = merge(previous, body)
             if " — " in merged and self.referent and self.referent in previous:
                 someone = re.sub(r"[’']s$", "", body)  # "And the man's?" after "the girl's tumor size"
