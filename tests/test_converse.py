@@ -156,6 +156,8 @@ def test_a_bare_question_word_asks_the_last_question_again(tmp_path):
     c.ask("What doses are given?")
     a = c.ask("How often?")
     assert a.resolved == "How often are doses given?" and a.text == "14 days apart"
+    c.ask("What dose does the group receive?")
+    assert c.ask("How often?").resolved == "How often does the group receive dose?"
 
 
 def test_a_person_named_in_a_question_is_who_he_is_next(tmp_path):

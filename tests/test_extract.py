@@ -21,6 +21,7 @@ from askclover.extract import classify
     ("When the trucks came, what policy ended?", Q.DESCRIPTION),  # the clause before the comma is not the question
     ("Where the river bends, who built the mill?", Q.PERSON),
     ("Who are the patients in the study?", Q.DESCRIPTION),  # a group, not a name
+    ("By whom were the results presented?", Q.PERSON),
     ("Who is the keeper?", Q.PERSON),
 ])
 def test_classify(question, qtype):

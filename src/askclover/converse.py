@@ -138,12 +138,16 @@ class Conversation:
             return merged, ""
         bare = BARE_WH.match(q)
         opening = re.match(rf"\s*(?:(?:by|to|from|with|for|in|on|at)\s+)?(how\s+\w+|{WH})\s+"
-                           rf"((?:[\w-]+\s+){{1,2}}?(?=(?:is|are|was|were)\b))?({AUXILIARY})", previous, re.I)
+                           rf"((?:[\w-]+\s+){{1,2}}?(?=(?:is|are|was|were|do|does|did)\b))?({AUXILIARY})", previous, re.I)
         if opening and opening.group(2) and fold(opening.group(1)) not in ("what", "which"):
             opening = None  # only "What doses are given?" moves its noun: "How often are doses given?"
         if bare and opening:  # "When were the results presented?" then "Where?"; "What doses are given?", "How often?"
             asked = f"{bare.group(1)[:1].upper()}{bare.group(1)[1:]} {opening.group(3)}"
-            return f"{asked} {opening.group(2) or ''}{previous[opening.end():].lstrip()}", ""
+            rest = previous[opening.end():].strip(" ?")
+            noun = (opening.group(2) or "").strip()
+            if noun and fold(opening.group(3)) in ("do", "does", "did"):  # "What dose does the group get?": …get a dose
+                return f"{asked} {rest} {noun}?", ""
+            return f"{asked} {noun + ' ' if noun else ''}{rest}?", ""
         thing = self.named or self.referent or self.topic
         for pron, referent, suffix in (("her|his", self.referent, "'s"), ("she|he|him", self.referent, ""),
                                        ("their|its", thing, "'s"), ("they|it|them", thing, "")):
