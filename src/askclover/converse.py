@@ -138,7 +138,8 @@ class Conversation:
             return merged, ""
         bare = BARE_WH.match(q)
         opening = re.match(rf"\s*(?:(?:by|to|from|with|for|in|on|at)\s+)?(how\s+\w+|{WH})\s+"
-                           rf"((?:[\w-]+\s+){{1,2}}?(?=(?:is|are|was|were|do|does|did)\b))?({AUXILIARY})", previous, re.I)
+                           rf"((?:[\w-]+\s+){{1,2}}?(?=(?:is|are|was|were|do|does|did)\b))?({AUXILIARY})",
+                           previous, re.I)
         if opening and opening.group(2) and fold(opening.group(1)) not in ("what", "which"):
             opening = None  # only "What doses are given?" moves its noun: "How often are doses given?"
         if bare and opening:  # "When were the results presented?" then "Where?"; "What doses are given?", "How often?"

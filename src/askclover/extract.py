@@ -151,7 +151,7 @@ def classify(question: str, abbreviations: dict[str, str] | None = None) -> Ques
         return Q.PLACE
     if word in ("who", "whom", "whose"):
         group = word == "who" and re.match(r"(?:are|were)\s+the\s+[a-z]+s\b", " ".join(rest[:3])) \
-            and not re.search(r"\w(?:ed|en)\b", " ".join(rest[3:]))  # "who are the patients": a group; not "… presented"
+            and not re.search(r"\w(?:ed|en)\b", " ".join(rest[3:]))  # "who are the patients": a group
         return Q.DESCRIPTION if WHO_IS_NAME.match(question) or group else Q.PERSON
     if word in ("what", "which"):
         if re.match(r"(?:(?:total|average|exact|approximate)\s+)?(?:dose|amount|percent|percentage|proportion|size|rate|price|cost|number|quantity)\b", noun):
