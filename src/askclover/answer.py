@@ -127,15 +127,17 @@ class Answerer:
             asked, hit.text, self.passage_text(hit), self.index.abbreviations, qtype is Q.YESNO)
         if not why:
             why = swapped_modifier(query, hit.text)
-        if not why and span is None and qtype in NO_SPAN_TYPES and not self.bridged(hit, qtype, query):
-            why = f"it gives no {qtype.value}"
+        bridge = None  # the value an earlier sentence gives for "the conference", read once
+        if not why and not sure(span, qtype) and (qtype in TYPED or qtype is Q.DESCRIPTION):
+            bridge = self.bridged(hit, qtype, query)
+            if bridge is None and span is None and qtype in NO_SPAN_TYPES:
+                why = f"it gives no {qtype.value}"
         if why:
             closest = self.quote(hit)
             return Answer(question, False, None, (closest,), resolved, qtype, top, hits=tuple(hits),
                           note=f"{NOT_SAID} The closest it comes: “{closest.text}”", why_not=why)
         doc = self.doc(hit)
-        if not sure(span, qtype) and (qtype in TYPED or qtype is Q.DESCRIPTION):
-            hit, span = self.bridged(hit, qtype, query) or (hit, span)
+        hit, span = bridge or (hit, span)
         if span is None and names_only(query, hit.text):
             hit = self.following(hit) or hit
         if sure(span, qtype):

@@ -73,8 +73,8 @@ class Conversation:
             context = tuple(dict.fromkeys((stem(w), CONTEXT_WEIGHT) for w, _, _ in tokens(said)
                                           if w not in STOP_WORDS and stem(w) not in own))
             near = frozenset({prev.passage} if prev.passage is not None else ())
-            elliptical = bool(FOLLOW_ON.match(question)) and not WH_START.match(question) \
-                and not POSSESSED.match(question)  # "And his PFS?" asks another thing of him
+            owned = POSSESSED.match(question)  # "And his PFS?" asks another thing of him
+            elliptical = bool(FOLLOW_ON.match(question)) and not WH_START.match(question) and not owned
             condition = bool(CONDITION.match(question))
             if condition:
                 head = frozenset(head_words(prev.resolved or prev.question))
@@ -85,7 +85,6 @@ class Conversation:
                 context, near, head = (), frozenset(), frozenset(head_words(prev.question))
             whole = (THING_PRONOUN.search(question) and not PERSON_PRONOUN.search(question)) \
                 or WHO_IS_NAME.match(resolved) or SAID.match(resolved) or BARE_WH.match(question)
-            owned = POSSESSED.match(question)
             if owned:  # "And his PFS?" is asked as "What was his PFS?", the man being context
                 asked = f"What was {owned.group(1)} {owned.group(2).strip(' ?')}?"
             else:

@@ -105,12 +105,17 @@ def _irregular() -> dict[str, str]:
     return dict(_pairs("irregular.tsv"))
 
 
+def _grouped(pairs: list[tuple[str, str]]) -> dict[str, frozenset[str]]:
+    """Each first word of ``pairs`` with all the second words it is paired with."""
+    table: dict[str, set[str]] = {}
+    for a, b in pairs:
+        table.setdefault(a, set()).add(b)
+    return {a: frozenset(b) for a, b in table.items()}
+
+
 @lru_cache(maxsize=1)
 def _homographs() -> dict[str, frozenset[str]]:
-    table: dict[str, set[str]] = {}
-    for form, base in _pairs("homographs.tsv"):
-        table.setdefault(base, set()).add(form)
-    return {b: frozenset(f) for b, f in table.items()}
+    return _grouped([(base, form) for form, base in _pairs("homographs.tsv")])
 
 
 def past_forms(word: str) -> frozenset[str]:
@@ -122,10 +127,7 @@ def past_forms(word: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _opposites() -> dict[str, frozenset[str]]:
-    table: dict[str, set[str]] = {}
-    for a, b in _pairs("antonyms.tsv"):
-        table.setdefault(a, set()).add(b)
-    return {a: frozenset(b) for a, b in table.items()}
+    return _grouped(_pairs("antonyms.tsv"))
 
 
 def opposites(term: str) -> frozenset[str]:
