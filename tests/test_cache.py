@@ -36,3 +36,22 @@ def test_unwritable_cache_warns_once_and_works(tmp_path, monkeypatch):
     index = load_index(DATA / "harbor-light.md", warn=warnings.append)
     assert len(warnings) == 1 and "cache" in warnings[0]
     assert Answerer(index).ask("Who was the last keeper?").answered
+
+
+def test_fingerprint_covers_the_code_and_the_data_files(tmp_path):
+    import shutil
+
+    from askclover import cache
+
+    here = Path(cache.__file__).resolve().parent
+    copy = tmp_path / "askclover"
+    shutil.copytree(here, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    base = cache._code_fingerprint(copy)
+    assert base == cache._code_fingerprint(copy) == cache._code_fingerprint()
+    for name in ["data/irregular.tsv", "data/homographs.tsv", "split.py", "text.py"]:
+        original = (copy / name).read_bytes()
+        (copy / name).write_bytes(original + b"\n")
+        assert cache._code_fingerprint(copy) != base, name
+        (copy / name).write_bytes(original)
+    (copy / "data" / "new.tsv").write_text("a\tb\n")
+    assert cache._code_fingerprint(copy) != base

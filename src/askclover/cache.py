@@ -23,16 +23,19 @@ def cache_dir() -> Path:
     return Path(base) / "askclover"
 
 
-def _code_fingerprint() -> bytes:
-    """A digest of the modules that shape the prepared index, so a changed askclover never
-    trusts an index pickled by an older one, even at the same version number."""
-    here = Path(__file__).resolve().parent
+def _code_fingerprint(here: Path | None = None) -> bytes:
+    """A digest of the modules and data files (``data/*``) that shape the prepared index, so a
+    changed askclover never trusts an index pickled by an older one, even at the same version."""
+    here = here or Path(__file__).resolve().parent
     digest = hashlib.sha256()
-    for name in ("abbrev", "index", "knowledge", "model", "split", "text"):
+    files = [here / f"{name}.py" for name in ("abbrev", "errors", "index", "knowledge", "model", "split", "text")]
+    files += sorted((here / "data").glob("*"))
+    for path in files:
+        digest.update(f"{path.relative_to(here).as_posix()}\0".encode())
         try:
-            digest.update((here / f"{name}.py").read_bytes())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
         except OSError:
-            digest.update(name.encode())
+            digest.update(b"missing")
     return digest.digest()
 
 
