@@ -7,7 +7,9 @@ from .model import Passage, Sentence
 
 BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 LIST_MARK = re.compile(r"(?:[-*+•]|\d{1,3}[.)]|#{1,6})[ \t]+")
-SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+")
+ENDS = ".!?…"
+CLOSERS = "\"'”’)]"
+SENTENCE_END = re.compile(rf"[{ENDS}]++[{re.escape(CLOSERS)}]*+\s+")
 NEXT_STARTS = re.compile(r"[\"'“‘(\[]?[A-Z0-9\u00C0-\u024F-]")
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof sr jr st vs etc al fig no vol ed eds inc ltd co corp dept univ approx est "
@@ -53,15 +55,31 @@ def _is_heading(text: str) -> bool:
     return len(words) <= 14 and not re.search(r"[.!:;,\"”]$", stripped)
 
 
+def _last_word(text: str, start: int, end: int) -> str | None:
+    """The word before the closing punctuation of ``text[start:end]``'s last word ("U.S" of
+    "U.S.", "Dr" of "(Dr.)"), or None where that word is punctuation alone; read back from
+    ``end``, so a sentence costs its own length however many ends it skips."""
+    i = end
+    while i > start and not text[i - 1].isspace():
+        i -= 1
+    core = text[i:end].rstrip(CLOSERS)
+    bare = core.rstrip(ENDS)
+    if core == bare:
+        return None  # no end mark before the closers
+    if bare:
+        return bare
+    return core[0] if len(core) >= 2 else None  # "...": the first mark stands for the word
+
+
 def sentences(text: str, start: int, end: int) -> tuple[Sentence, ...]:
     """Split ``text[start:end]`` into sentences, keeping abbreviations like ``U.S.`` whole."""
     out, pos = [], start
     for m in SENTENCE_END.finditer(text, start, end):
         if not NEXT_STARTS.match(text, m.end(), end):
             continue
-        word = re.search(r"(\S+?)[.!?…]+[\"'”’)\]]*$", text[pos:m.end()].rstrip())
+        word = _last_word(text, pos, m.start() + len(m.group().rstrip()))
         if word:
-            w = word.group(1).lower().lstrip("(\"'“‘")
+            w = word.lower().lstrip("(\"'“‘")
             if m.group()[0] == "." and (w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or "." in w):
                 continue
         s, e = _strip(text, pos, m.end())
