@@ -5,7 +5,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from .extract import (NAME_ASKED, NAMING, ORDINAL_NAMES, SAID, WEEKDAYS, Span, appositive, asked_for, best_span,
+from .extract import (MAX_CONTEXT, NAME_ASKED, NAMING, ORDINAL_NAMES, SAID, WEEKDAYS, Span, appositive, asked_for, best_span,
                       classify, conflict, coverage, defines, definition_span, focus, gender_fit, identity,
                       missing_numbers, names_only, predicates, quotation, settling_clause, swapped_modifier, trim)
 from .index import Index
@@ -114,7 +114,11 @@ class Answerer:
                 hits = [nth, *(h for h in hits if (h.passage, h.sentence) != (nth.passage, nth.sentence))]
                 placed = ENUMERATED.search(query.fixed_text).group(1)
                 query = replace(query, concepts=tuple(c for c in query.concepts if (stem(fold(placed)),) not in c))
-            weighed = [self.weigh(hit, query, qtype, top) for hit in hits[:READ_HITS]]
+            weighed = []
+            for hit in hits[:READ_HITS]:
+                if weighed and query.late():
+                    break  # past the deadline: the best sentence read so far
+                weighed.append(self.weigh(hit, query, qtype, top))
             if nth:
                 weighed[0] = (weighed[0][0] + W_ORDINAL, *weighed[0][1:])
             best = max(weighed, key=lambda b: b[0])
@@ -249,7 +253,10 @@ class Answerer:
     def passage_text(self, hit: Hit) -> str:
         """The hit's passage with its section heading, the context a sentence is read in."""
         passage = self.index.knowledge.passages[hit.passage]
-        return passage.heading + " " + passage.text
+        if len(passage.text) <= MAX_CONTEXT:
+            return passage.heading + " " + passage.text
+        a, b = max(passage.start, hit.start - MAX_CONTEXT // 2), min(passage.end, hit.end + MAX_CONTEXT // 2)
+        return passage.heading + " " + self.doc(hit)[a:b]  # a long passage: the part around the sentence
 
     def coverage(self, query: Query, hit: Hit, context: str | None = None) -> float:
         """How much of the question the hit's sentence (and, less, its passage) covers."""
@@ -273,6 +280,8 @@ class Answerer:
         the question), whose span ``read(doc, start, end)`` finds, best-ranked first; with
         ``next_too``, in the sentence after a hit as well ("Lindgren … . “…,” she said.")."""
         for hit in self.retriever.search(query, k=DEFINE_HITS):
+            if query.late():
+                return
             for h in (hit, self.following(hit)) if next_too else (hit,):
                 found = h and read(self.doc(h), h.start, h.end)
                 if found:

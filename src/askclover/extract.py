@@ -1,8 +1,10 @@
 """The reader: what a question asks for, the span of a sentence that answers it, and when to abstain."""
 from __future__ import annotations
 
+import math
 import re
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, replace
 
 from .index import Index
 from .model import Hit, QuestionType
@@ -59,15 +61,17 @@ DATE = LazyPattern(
     rf"(?:the\s+)?\d{{3,4}}s|(?<![\w./-])(?:1\d|20)\d\d(?:\s*(?:-|–|to|and)\s*\d{{2,4}})?)\b",
     re.IGNORECASE,
 )
+CAP_WORD = r"[A-Z][\w’'.-]*+"  # a capitalised word: "O’Brien", "U.S.", "Skłodowska-Curie"
+COPULA = r"(?:is|are|was|were)"
 CAPITALISED = LazyPattern(
-    r"(?:[A-Z][\w’'.-]*|\d+[A-Z][\w-]*)(?:\s+(?:(?:of|de|du|von|van|der|the|and|&|for|on|la|le|v\.?)\s+)*"
-    r"(?:[A-Z][\w’'.-]*|\d+\w*))*"
+    rf"(?:{CAP_WORD}|(?<!\d)\d++[A-Z][\w-]*+)(?:\s++(?:(?:of|de|du|von|van|der|the|and|&|for|on|la|le|v\.?)\s++)*+"
+    rf"(?:{CAP_WORD}|\d\w*+))*+"
 )
 WH = r"(?:what|which|who|whom|whose|when|where|why|how)"  # the question words
 ASKS_ATTRIBUTE = re.compile(r"\s*what\s+(?:is|was|are|were)\s+(?:(?:the|its|their|his|her)\s+[\w-]+(?:\s+[\w-]+)?\s+of\b|"
                             r".+?[’']s\s+[\w-]+\W*$)", re.I)  # "the goal of the study", "the study's goal"
-WHO_IS_NAME = re.compile(r"\s*(?:(?i:who\s+(?:is|was|were|are))\s+(?:[A-Z][\w’'.-]*\s*(?:(?:the|of|de|von|van)\s+)?)+|"
-                         r"(?i:what\s+(?:is|was))\s+(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*[’']s?\s+(?i:role|position|title|job))\??\s*$")
+WHO_IS_NAME = re.compile(rf"\s*(?:(?i:who\s+{COPULA})\s+(?:{CAP_WORD}\s*+(?:(?:the|of|de|von|van)\s++)?)+|"
+                         r"(?i:what\s+(?:is|was))\s+(?:[A-Z][\w.-]*+\s++)*[A-Z][\w.-]*+[’']s?\s+(?i:role|position|title|job))\??\s*$")
 DEFINE = re.compile(r"\s*(?:what\s+(?:(?:kind|type|sort)\s+of\s+[\w-]+\s+)?(?:is|are|was|were)\s+(?!the\s+\w+\s+of\b)|"
                     r"what\s+(?:does|do)\s+\S+(?:\s+\S+)?\s+mean\b|define\b)", re.I)
 OBJECT_QUESTION = re.compile(r"\s*(?:(?:who|whom|where|which\s+[\w-]+)\s+(?:did|does|do|had|has|have|will|would|could|can)\s|"
@@ -80,6 +84,8 @@ TITLED_FIT = 1.0  # a name whose last word is the asked noun, against other name
 OBJECT_FIT = 1.0  # the name right after the question's words: "fled to southern Italy"
 AGENT_FIT = 1.6  # the asked verb's subject: the name before it, or after its "by"
 BODIES = frozenset(stem(w) for w in "company companies organization organisation firm agency institution".split())
+MAX_CONTEXT = 10_000  # characters of a long passage read around a sentence as its context
+MAX_READ = 2000  # characters of a sentence the reader looks for a span in (a longer one: a window of it)
 COMMON_REACH = 50_000  # characters either side of a sentence where its first word may be met in lower case
 NAME_DATES = 1.5  # 1.0–1.5 alike on both sets; 2.0 costs an answer
 LIFE = frozenset(stem(w) for w in "born birth die died death dead live lived life lifetime".split())
@@ -213,7 +219,7 @@ def _candidates(qtype: QuestionType, doc: str, start: int, end: int) -> list[tup
             dated = DATE.match(doc, a)
             if qtype is not Q.DURATION and dated and dated.end() >= b:
                 continue  # "2 June 2025" is a date, no amount of June
-            before = re.search(r"\b([A-Z][\w-]*)\s$", text[:m.start()])
+            before = re.search(r"\b([A-Z][\w-]*)\s$", text[_word_start(text, m.start() - 1):m.start()])
             if before and (fold(before.group(1)) not in STOP_WORDS or before.group(1) == "I") and span[:1].isdigit():
                 continue  # "CLOVER 2", "iopofosine I 131": part of a name
             out.append((a, b))
@@ -253,12 +259,22 @@ def _candidates(qtype: QuestionType, doc: str, start: int, end: int) -> list[tup
     return []
 
 
+def _word_start(text: str, at: int) -> int:
+    """Where the run of word characters and hyphens that ends at ``at`` starts."""
+    while at > 0 and (text[at - 1].isalnum() or text[at - 1] in "_-"):
+        at -= 1
+    return at
+
+
+LEADING = re.compile(r"[ “‘\"'(]*")
+
+
 def _common_word(doc: str, start: int, text: str, s: int, e: int) -> bool:
     """A lone capitalised word that opens its sentence (``text``, at ``start`` in ``doc``) and is
     written in lower case elsewhere in the text around it ("Receiving …") is an ordinary word,
     not a name. Only so far around it: a search of a whole large file per name is slow."""
     word = text[s:e]
-    if " " in word or text[:s].strip(" “‘\"'(") or word.islower():
+    if " " in word or s > LEADING.match(text).end() or word.islower():
         return False
     near = doc[max(0, start - COMMON_REACH):start + len(text) + COMMON_REACH]
     return re.search(rf"\b{re.escape(word.lower())}\b", near) is not None
@@ -319,6 +335,24 @@ def asked_for(query: Query) -> set[str]:
     return set(query.head) or head_words(query.fixed_text)
 
 
+IDENTIFIER = re.compile(r"(?=[\w/.-]*[A-Za-z])[\w/.-]*\d[\w/.-]*")  # "H3", "G34R/V", "A320neo"
+
+
+def _identifiers_before(doc: str, start: int, at: int) -> int | None:
+    """Where the run of identifiers that ends at ``at`` starts, each followed by one space ("the
+    H3 G34R/V mutation"), or None; read back word by word, in time linear in the run."""
+    found = None
+    at -= at - 1 > start and doc[at - 1] == "\n"  # "$" matched before a last newline too
+    while at > start and doc[at - 1] == " ":
+        i = at - 1
+        while i > start and not doc[i - 1].isspace():
+            i -= 1
+        if not IDENTIFIER.fullmatch(doc, i, at - 1):
+            break
+        found = at = i
+    return found
+
+
 def _named_by_head(doc: str, start: int, end: int, head: set[str], asked: set[str]) -> list[tuple[int, int]]:
     """Spans where the asked-for noun is named by an identifier after it ("phase 1b", "Scotland
     Act 1998", "Articles 106 and 107") or before it, in letters and digits ("the H3 G34R/V
@@ -328,10 +362,10 @@ def _named_by_head(doc: str, start: int, end: int, head: set[str], asked: set[st
     for i, (w, s, e) in enumerate(toks):
         if stem(w) not in head or re.search(r"..(?:ing|ed)$", w):
             continue  # "iopofosine-131 totaling 126.6 mCi": a verb, not the asked noun
-        before = re.search(r"(?<!\S)(?:(?=[\w/.-]*[A-Za-z])[\w/.-]*\d[\w/.-]* )+$", doc[start:start + s])
-        if before:
-            if not {stem(t) for t, _, _ in tokens(before.group())} & asked:
-                out.append((start + before.start(), start + e))
+        before = _identifiers_before(doc, start, start + s)
+        if before is not None:
+            if not {stem(t) for t, _, _ in tokens(doc[before:start + s])} & asked:
+                out.append((before, start + e))
             continue
         if i + 1 == len(toks):
             break
@@ -768,7 +802,8 @@ def _proximity(doc: str, s: int, e: int, places: dict[str, list[int]], weight: d
     total = sum(weight.values()) or 1.0
     score = 0.0
     for term, offsets in places.items():
-        d = min(s - p if p < s else max(p - e, 0) for p in offsets)
+        i = bisect_left(offsets, s)
+        d = min(s - offsets[i - 1] if i else math.inf, max(offsets[i] - e, 0) if i < len(offsets) else math.inf)
         score += weight[term] * 2.0 ** (-d / 30.0)
     return score / total
 
@@ -887,8 +922,13 @@ def _objects(doc: str, hit: Hit, own: set[str]) -> set[int]:
 
 
 def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Index) -> Span | None:
-    """The candidate span of ``hit`` that best fits the question, or None."""
+    """The candidate span of ``hit`` that best fits the question, or None; a long sentence is
+    read in the window of MAX_READ characters that holds most of the question's words."""
     wanted = query.related
+    if hit.end - hit.start > MAX_READ:
+        a, b = focus(doc, hit.start, hit.end, MAX_READ,
+                     [hit.start + ws for w, ws, _ in tokens(hit.text) if stem(w) in wanted])
+        hit = replace(hit, start=a, end=b, text=doc[a:b])
     places: dict[str, list[int]] = {}
     for w, ws, _ in tokens(doc[hit.start:hit.end]):
         t = stem(w)
@@ -913,7 +953,10 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
     objects = _objects(doc, hit, own) if asks_object else set()
     if subject and subject not in candidates:
         candidates.append(subject)
+    holds = _holding(candidates)
     for s, e in candidates:
+        if scored and query.late():
+            break  # past the deadline: the best span so far
         span_words = [stem(w) for w, _, _ in tokens(doc[s:e]) if w not in STOP_WORDS]
         if not span_words or (measured and span_words[0] in own and fold(doc[s:e].split()[0]) in ORDINAL_WORDS):
             continue  # "third quarter rose" for "the third-quarter profit": the question's own words, no amount
@@ -964,7 +1007,7 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
             if re.search(r"[A-Z][\w’'-]*\s*\($", doc[hit.start:s]) and doc[e:e + 1] == ")" and not LIFE & query.stems:
                 score -= NAME_DATES  # "Ingrid Sæther (1921–2009)": her life, not when she founded the studio
             score += DATE_FIT * _date_kind(doc[s:e], head)
-        elif any(s <= a and b <= e and (a, b) != (s, e) for a, b in candidates):
+        elif (s, e) in holds:
             score += 0.25  # a range ("from 30 mm to 12 mm") says more than either end
         if measured:
             label = _label_score(doc, s, hit.start, wanted if qtype is not Q.DESCRIPTION else heads, index)
@@ -998,6 +1041,21 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
             if found:
                 return Span(*found, 1.0)
     return _choose(sorted(scored, key=lambda sp: -sp.score), qtype, doc, hit.end)
+
+
+def _holding(spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The spans that hold another of ``spans`` ("from 30 mm to 12 mm" holds "30 mm"), found
+    with the spans sorted by start and the least end of those after each."""
+    ordered = sorted(set(spans))
+    least = [e for _, e in ordered]
+    for i in range(len(least) - 2, -1, -1):
+        least[i] = min(least[i], least[i + 1])
+    out = set()
+    for i, (s, e) in enumerate(ordered):
+        later = bisect_left(ordered, (s + 1,))  # the first span that starts after this one
+        if (later < len(ordered) and least[later] <= e) or (i and ordered[i - 1][0] == s):
+            out.add((s, e))
+    return out
 
 
 def _choose(scored: list[Span], qtype: QuestionType, doc: str, end: int) -> Span | None:
@@ -1338,9 +1396,11 @@ def focus(doc: str, start: int, end: int, limit: int, points: list[int]) -> tupl
         return start, end
     words = [start] + [start + m.end() for m in re.finditer(r"\s+", doc[start:end])]
 
+    points = sorted(points)
+
     def fit(a: int) -> tuple[int, bool, int]:  # the most of the question's words, from a clause's start, the latest
         clause = a == start or bool(re.search(r"[,;:(—–]\s*$", doc[a - 3:a]))
-        return sum(a <= p < a + limit for p in points), clause, a
+        return bisect_left(points, a + limit) - bisect_left(points, a), clause, a
     best = max(words, key=fit)
     return trim(doc, best, end, limit)
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -14,6 +15,9 @@ from .model import Hit
 from .text import MEASURES, STOP_WORDS, edit_distance, past_forms, stem, terms, tokens
 
 PASSAGE_WEIGHT = 0.4
+MAX_SENTENCE = 2000  # characters of a sentence a question reads; a longer one is read in a window
+MAX_SCAN = 50_000  # characters of a longer sentence searched for that window
+READ_DEADLINE = 0.2  # seconds a question may be read for before the reader answers with what it has
 WH_PHRASE = re.compile(rf"\bhow\s+(?:long|many|often|soon|{'|'.join(MEASURES)})\b|\b(?:ever\s+)?since\b", re.I)
 FRAME_WORDS = frozenset(
     "kind type sort name names way ways happen happened happens mean means meaning called call "
@@ -38,6 +42,26 @@ class Query:
     context: tuple[tuple[str, float], ...] = ()
     head: frozenset[str] = frozenset()
 
+    started: float = field(default_factory=time.monotonic, compare=False, repr=False)
+    stems: frozenset[str] = field(init=False, compare=False, repr=False)
+    fixed_text: str = field(init=False, compare=False, repr=False)
+    said: frozenset[str] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        """The derived forms, computed once: every stem that satisfies one of the question's
+        words, the question with its typos corrected, and the stems of the words it says."""
+        fixed = self.text
+        for wrong, right in self.corrections:
+            fixed = re.sub(rf"\b{re.escape(wrong)}\b", right, fixed, flags=re.I)
+        object.__setattr__(self, "stems", frozenset(t for c in self.concepts for alt in c for t in alt))
+        object.__setattr__(self, "fixed_text", fixed)
+        object.__setattr__(self, "said", frozenset(stem(w) for w, _, _ in tokens(fixed)))
+
+    def late(self) -> bool:
+        """Whether reading this question has taken longer than READ_DEADLINE seconds: then the
+        reader answers with what it has."""
+        return time.monotonic() - self.started > READ_DEADLINE
+
     @property
     def weights(self) -> dict[str, float]:
         """Each term's weight (the largest, if it came in twice)."""
@@ -45,24 +69,6 @@ class Query:
         for t, w in self.terms:
             out[t] = max(w, out.get(t, 0.0))
         return out
-
-    @property
-    def stems(self) -> set[str]:
-        """Every stem that would satisfy one of the question's own words."""
-        return {t for c in self.concepts for alt in c for t in alt}
-
-    @property
-    def said(self) -> set[str]:
-        """The stems of the words the question itself says (not a short form spelled out)."""
-        return {stem(w) for w, _, _ in tokens(self.fixed_text)}
-
-    @property
-    def fixed_text(self) -> str:
-        """The question with its typos corrected."""
-        text = self.text
-        for wrong, right in self.corrections:
-            text = re.sub(rf"\b{re.escape(wrong)}\b", right, text, flags=re.I)
-        return text
 
     @property
     def related(self) -> set[str]:
@@ -259,11 +265,30 @@ class Retriever:
             keep = scores >= kth
             ids, scores = ids[keep], scores[keep]
         order = np.lexsort((ids, -scores))
-        return [self.hit(int(ids[i]), float(scores[i])) for i in order[:k] if scores[i] > 0]
+        return [self.hit(int(ids[i]), float(scores[i]), query) for i in order[:k] if scores[i] > 0]
 
-    def hit(self, unit: int, score: float) -> Hit:
-        """A Hit for one unit of the index."""
+    def hit(self, unit: int, score: float, query: Query | None = None) -> Hit:
+        """A Hit for one unit of the index; a sentence longer than MAX_SENTENCE characters, only
+        the window of it that holds most of the query's words."""
         u = self.index.unit(unit)
         p = self.index.knowledge.passages[u.passage]
-        text = self.index.knowledge.text_of(p.source)[u.start:u.end]
-        return Hit(u.passage, u.sentence, p.source, u.start, u.end, text, score)
+        doc = self.index.knowledge.text_of(p.source)
+        start, end = window(doc, u.start, u.end, query) if u.end - u.start > MAX_SENTENCE else (u.start, u.end)
+        return Hit(u.passage, u.sentence, p.source, start, end, doc[start:end], score)
+
+
+def window(doc: str, start: int, end: int, query: Query | None, limit: int = MAX_SENTENCE) -> tuple[int, int]:
+    """The stretch of at most ``limit`` characters of ``doc[start:end]``, from a word's start to
+    a word's end, that holds the most words starting with the query's stems (the first such),
+    looked for in the sentence's first MAX_SCAN characters."""
+    stems = sorted({t for t in (query.weights if query is not None else ()) if t}, key=len, reverse=True)
+    found = re.compile(rf"\b(?:{'|'.join(map(re.escape, stems))})", re.I) if stems else None
+    points = [m.start() for m in found.finditer(doc, start, min(end, start + MAX_SCAN))] if found else []
+    best, most = start, -1
+    for i, a in enumerate(points or [start]):
+        n = bisect_left(points, a + limit) - i
+        if n > most:
+            best, most = a, n
+    stop = min(end, best + limit)
+    cut = doc.rfind(" ", best, stop) if stop < end else stop
+    return best, cut if cut > best else stop
