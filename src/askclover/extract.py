@@ -1109,7 +1109,7 @@ def _named_by_role(doc: str, s: int, e: int, start: int) -> bool:
 def _predicate(doc: str, start: int, end: int, head: set[str]) -> tuple[int, int] | None:
     """For "what is the <goal> of …": what the sentence says the goal is ("Its goal is to assess
     …" -> "to assess …"), up to the end of its clause."""
-    for m in re.finditer(r"\b([\w-]+)(?:\s+(?:of|for|in)\s+[\w'’-]+(?:\s+[\w'’-]+)?)?\s+(?:is|was|are|were)\s+(?!not\b)",
+    for m in re.finditer(rf"(?<![\w-])-*+\b([\w-]++)(?:\s+(?:of|for|in)\s+[\w'’-]+(?:\s+[\w'’-]+)?)?\s+{COPULA}\s+(?!not\b)",
                          doc[start:end]):
         if stem(fold(m.group(1))) in head:
             rest = doc[start + m.end():end]

@@ -9,7 +9,7 @@ BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 LIST_MARK = re.compile(r"(?:[-*+•]|\d{1,3}[.)]|#{1,6})[ \t]+")
 ENDS = ".!?…"
 CLOSERS = "\"'”’)]"
-SENTENCE_END = re.compile(rf"[{ENDS}]++[{re.escape(CLOSERS)}]*+\s+")
+SENTENCE_END = re.compile(rf"(?<![{ENDS}])[{ENDS}]++[{re.escape(CLOSERS)}]*+\s+")
 NEXT_STARTS = re.compile(r"[\"'“‘(\[]?[A-Z0-9\u00C0-\u024F-]")
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof sr jr st vs etc al fig no vol ed eds inc ltd co corp dept univ approx est "
