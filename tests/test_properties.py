@@ -22,9 +22,12 @@ def test_any_question_returns_an_answer_quickly(harbor, question):
     t = time.perf_counter()
     answer = Conversation(harbor).ask(question)
     assert time.perf_counter() - t < 2.0
-    assert answer.answered in (True, False)
+    for quote in answer.quotes:
+        assert harbor.knowledge.text_of(quote.source)[quote.start:quote.end] == quote.text
     if answer.answered:
         assert answer.text and answer.text in answer.quotes[0].text and len(answer.text) <= 300
+    else:
+        assert answer.text is None and answer.note  # an abstention says why
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

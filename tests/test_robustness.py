@@ -101,27 +101,27 @@ def test_ctrl_c_during_a_build_exits_130_without_a_cache(tmp_path):
 
 
 def _append_many(args):
-    state, tag = args
+    state, tag, size = args
     os.environ["XDG_STATE_HOME"] = state
     history = make_history(print)
     for i in range(100):
-        history.store_string(f"{tag} question {i} " + "x" * 200)
+        history.store_string(f"{tag} question {i} " + "x" * size + "\nsecond line")
 
 
-def test_two_processes_appending_history_never_corrupt_it(tmp_path, monkeypatch):
+@pytest.mark.parametrize("size", [200, 20_000])  # 20,000 characters: more than one buffered write
+def test_two_processes_appending_history_never_corrupt_it(tmp_path, monkeypatch, size):
     import multiprocessing
 
-    from prompt_toolkit.history import FileHistory
-
-    from askclover.repl import history_path
+    from askclover.repl import AppendHistory, history_path
 
     state = str(tmp_path / "state")
     with multiprocessing.get_context("spawn").Pool(2) as pool:
-        pool.map(_append_many, [(state, "a"), (state, "b")])
+        pool.map(_append_many, [(state, "a", size), (state, "b", size)])
     monkeypatch.setenv("XDG_STATE_HOME", state)
-    entries = list(FileHistory(str(history_path())).load_history_strings())
+    entries = list(AppendHistory(str(history_path())).load_history_strings())
     assert len(entries) == 200
-    assert all(e.split()[0] in ("a", "b") and e.endswith("x" * 200) for e in entries)
+    assert all(e.split()[0] in ("a", "b") and e.endswith("x" * size + "\nsecond line") for e in entries)
+    assert {int(e.split()[2]) for e in entries if e.startswith("a ")} == set(range(100))
 
 
 def test_closed_standard_streams(tmp_path):

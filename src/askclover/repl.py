@@ -1,6 +1,7 @@
 """The interactive chat: a prompt-toolkit loop over a Conversation."""
 from __future__ import annotations
 
+import datetime
 import os
 from collections import Counter
 import re
@@ -31,6 +32,21 @@ def history_path() -> Path:
     return Path(base) / "askclover" / "history"
 
 
+class AppendHistory(FileHistory):
+    """prompt-toolkit's history file, each entry appended with one write to a file opened for
+    appending, so sessions writing at once never interleave their lines, however long an entry."""
+
+    def store_string(self, string: str) -> None:
+        record = f"\n# {datetime.datetime.now()}\n" + "".join(f"+{line}\n" for line in string.split("\n"))
+        data = record.encode("utf-8")
+        fd = os.open(self.filename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        try:
+            while data:
+                data = data[os.write(fd, data):]
+        finally:
+            os.close(fd)
+
+
 def make_history(warn):
     """A file history, or an in-memory one with a warning when the file cannot be written."""
     path = history_path()
@@ -38,7 +54,7 @@ def make_history(warn):
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "a", encoding="utf-8"):
             pass
-        return FileHistory(str(path))
+        return AppendHistory(str(path))
     except OSError as e:
         warn(f"history will not be saved ({e.strerror or e})")
         return InMemoryHistory()
