@@ -39,7 +39,8 @@ def test_quotes_are_verbatim_in_generated_articles(tmp_path_factory, data):
     index = load_index(path, use_cache=False)
     answerer = Answerer(index)
     words = [w for w in text.split() if w.isalpha()][:3] or ["tower"]
-    for q in [f"What about {' '.join(words)}?", "Who is Ellen?", "How many towers?", "When?"]:
+    for q in [f"What about {' '.join(words)}?", "Who is Ellen?", "How many towers?", "When?",
+              "What aircraft does the airline fly?", "How many birds did observers see?"]:
         answer = answerer.ask(q)
         for quote in answer.quotes:
             assert text[quote.start:quote.end] == quote.text
