@@ -5,6 +5,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .index import Index
 from .model import Hit, QuestionType
@@ -1158,18 +1159,24 @@ PERSONS = frozenset("girl girls woman women boy boys man men".split())
 RELATIVES = frozenset("mother daughter sister wife father son brother husband".split())
 
 
+@lru_cache(maxsize=64)
+def _words(question: str) -> tuple[str, ...]:
+    """The folded words of a question, split once however many sentences it is weighed against."""
+    return tuple(w for w, _, _ in tokens(question))
+
+
 def gender_fit(question: str, sentence: str) -> int:
     """-1 when the question asks about a girl or woman and the sentence speaks only of "he" and
     "his" (or the other way round): it is about someone else; 1 when it speaks of "her" as the
     question does ("What was her PFS?": "Her progression-free survival was …"); else 0."""
-    asked = {g for g, words in GENDERED.items() for w, _, _ in tokens(question) if w in words}
+    asked = {g for g, words in GENDERED.items() for w in _words(question) if w in words}
     said = {g for g, words in GENDERED.items() for w, _, _ in tokens(sentence)
             if w in words and w in PERSONAL}
     if len(asked) != 1 or not said:
         return 0
     if not asked & said:
         return -1
-    return int(asked == said and any(w in PERSONAL for w, _, _ in tokens(question)))
+    return int(asked == said and any(w in PERSONAL for w in _words(question)))
 
 
 def _roman(n: int) -> str:
@@ -1187,7 +1194,7 @@ def missing_numbers(question: str, passage: str) -> list[str]:
     missing += [c for c in re.findall(r"(?<![\w.-])\d+(?:-[a-z]+)+", question, re.I)  # "40-year-old"
                 if c.lower() not in passage.lower()]
     said = {w for w, _, _ in tokens(passage)}
-    words = [w for w, _, _ in tokens(question)]
+    words = list(_words(question))
     for before, w in zip(["", *words], words):  # "which two treaties" counts the answer, it states nothing
         if (w in NUMBER_WORDS and w != "one" and before not in ("which", "what")
                 and w not in said and NUMBER_WORDS[w] not in said):
@@ -1279,7 +1286,7 @@ def swapped_modifier(query: Query, sentence: str) -> str:
 def contradicts(question: str, sentence: str) -> tuple[str, str] | None:
     """(question word, sentence word) when the sentence says the opposite of a word of the
     question that it does not say itself ("decreasing" against "increasing")."""
-    asked = {stem(w): w for w, _, _ in tokens(question) if w not in STOP_WORDS}
+    asked = {stem(w): w for w in _words(question) if w not in STOP_WORDS}
     said = {stem(w): w for w, _, _ in tokens(sentence) if w not in STOP_WORDS}
     for t in asked.keys() - said.keys():
         for o in sorted(opposites(t) & said.keys() - asked.keys()):
@@ -1300,8 +1307,8 @@ def conflict(question: str, sentence: str, passage: str, abbreviations: dict[str
         return f"the question says “{swapped[0]}”; the text says “{swapped[1]}”"
     if yes_no:
         return ""
-    person = [w for w, _, _ in tokens(question) if w in PERSONS]
-    if person and not RELATIVES & {w for w, _, _ in tokens(question)} and gender_fit(question, sentence) < 0:
+    person = [w for w in _words(question) if w in PERSONS]
+    if person and not RELATIVES & set(_words(question)) and gender_fit(question, sentence) < 0:
         return f"the question asks about a {person[0]}; the sentence speaks of someone else"  # "Her tumor size …"
     if unmatched_negation(question, sentence):
         return "the question asks what did not happen; the sentence negates nothing"

@@ -50,12 +50,18 @@ class Query:
     def __post_init__(self) -> None:
         """The derived forms, computed once: every stem that satisfies one of the question's
         words, the question with its typos corrected, and the stems of the words it says."""
-        fixed = self.text
-        for wrong, right in self.corrections:
-            fixed = re.sub(rf"\b{re.escape(wrong)}\b", right, fixed, flags=re.I)
+        fixed = re.sub(rf"\b(?:{'|'.join(re.escape(w) for w, _ in self.corrections)})\b", self._repair, self.text,
+                       flags=re.I) if self.corrections else self.text
         object.__setattr__(self, "stems", frozenset(t for c in self.concepts for alt in c for t in alt))
         object.__setattr__(self, "fixed_text", fixed)
         object.__setattr__(self, "said", frozenset(stem(w) for w, _, _ in tokens(fixed)))
+
+    def _repair(self, m: re.Match[str]) -> str:
+        """The correction of one mistyped word, matched as re.I matches it (the first listed)."""
+        word = m.group()
+        first = next((right for wrong, right in self.corrections if wrong == word.lower()), None)
+        return first or next((right for wrong, right in self.corrections
+                              if re.fullmatch(re.escape(wrong), word, re.I)), word)
 
     def late(self) -> bool:
         """Whether reading this question has taken longer than READ_DEADLINE seconds: then the
@@ -89,9 +95,16 @@ class Speller:
                     self.deletes.setdefault(d, []).append(v)
 
     def correct(self, word: str) -> str | None:
-        """The closest vocabulary word (edit distance, then frequency), or None."""
+        """The closest vocabulary word (edit distance, then frequency), or None; each word
+        looked up once (a long question repeats its typos)."""
         if len(word) < 4 or not word.isalpha():
             return None
+        known = self.__dict__.setdefault("_corrected", {})
+        if word not in known:
+            known[word] = self._closest(word)
+        return known[word]
+
+    def _closest(self, word: str) -> str | None:
         limit = 1 if len(word) < 8 else 2
         probes = {word, *_deletions(word)}
         if limit == 2:
