@@ -220,3 +220,17 @@ def test_the_predicate_reader_is_linear(kind):
     assert_linear(lambda s: X._predicate(s, 0, len(s), {"goal"}), HOSTILE[kind], 500)
     sentence = "Its goal is to assess the safety of the drug."
     assert sentence[slice(*X._predicate(sentence, 0, len(sentence), {"goal"}))] == "to assess the safety of the drug"
+
+
+@pytest.mark.parametrize("tail", [lambda n: " (" + "a " * n, lambda n: " in " + "1a" * n + " x", lambda n: " " * n + "(b c)"])
+def test_the_phrase_before_a_verb_is_found_in_linear_time(tail):
+    assert_linear(lambda s: X._phrase_before(s, 0, len(s), set()), lambda n: "The keeper" + tail(n), 300)
+    text = "A sharp rise in nationalism during the late 1960s"
+    assert text[slice(*X._phrase_before(text, 0, len(text), set()))] == "A sharp rise in nationalism"
+
+
+def test_a_gloss_and_the_copula_are_read_in_linear_time(harbor):
+    query = retrieve.understand("What is the goal of the trust?", harbor)
+    assert_linear(lambda s: X.predicates(query, s), lambda n: "The goal (" + "a " * n, 300)
+    assert_linear(lambda s: X.named_as(s, 0, len(s), query), lambda n: "The trust" + " " * n + "x", 300)
+    assert X.predicates(query, "The goal (the trust’s aim) is to keep the light.")

@@ -501,7 +501,7 @@ def named_as(doc: str, start: int, end: int, query: Query) -> tuple[int, int] | 
         return None
     asked = {stem(w) for w, _, _ in tokens(m.group(1)) if w not in STOP_WORDS}
     text = doc[start:end]
-    for m in re.finditer(r"\s+(?:is|are|was|were)\s+|,\s+(?=(?:the|a|an)\s)", text):
+    for m in re.finditer(rf"(?<!\s)\s++{COPULA}\s+|,\s+(?=(?:the|a|an)\s)", text):
         said = text[m.end():].split(",")[0]
         if m.group().startswith(",") and re.search(r"\b(?:is|are|was|were|has|have|had)\b", said):
             continue  # not set off by commas: the subject of what follows
@@ -517,8 +517,9 @@ def named_as(doc: str, start: int, end: int, query: Query) -> tuple[int, int] | 
 def _phrase_before(doc: str, start: int, at: int, own: set[str]) -> tuple[int, int] | None:
     """The noun phrase that ends at ``at``, back to punctuation or a clause word, if short and
     saying something the question does not."""
-    head = re.sub(r"\s*\([^()]*\)$", lambda p: " " * len(p.group()), doc[start:at])  # "The mermaid (syrenka) is": not its gloss
-    head = re.sub(r"\s+(?:in|during|by|after|before|since|until|from)\s+(?:the\s+)?(?:(?:early|late|mid\S*)\s+)?\S*\d\S*\s*$",
+    head = re.sub(r"(?<!\s)\s*\([^()]*+\)$", lambda p: " " * len(p.group()), doc[start:at])  # "The mermaid (syrenka) is": not its gloss
+    head = re.sub(r"(?<!\s)\s++(?:in|during|by|after|before|since|until|from)\s+(?:the\s+)?(?:(?:early|late|mid\S*)\s+)?"
+                  r"(?=[^\s\d]*\d)\S*+\s*$",
                   lambda p: " " * len(p.group()), head)  # "A sharp rise in nationalism during the late 1960s"
     a = max(head.rfind(c) for c in ",;:()") + 1
     words = list(tokens(head[a:]))
@@ -1337,7 +1338,7 @@ def predicates(query: Query, sentence: str) -> bool:
     were ...", "its goal is ..."."""
     wanted = asked_for(query) or query.stems
     pattern = r"([\w-]+)\s+(?:is|are|was|were|include|includes|included|consists?|means?)\b"
-    sentence = re.sub(r"\s*\([^()]*\s[^()]*\)", "", sentence)  # a gloss: "The Normans (Norman: …; Latin: …) were"
+    sentence = re.sub(r"(?<!\s)\s*\((?=[^()]*\s)[^()]*+\)", "", sentence)  # a gloss: "The Normans (Norman: …; Latin: …) were"
     return any(stem(fold(m.group(1))) in wanted for m in re.finditer(pattern, sentence))
 
 
