@@ -234,3 +234,19 @@ def test_a_gloss_and_the_copula_are_read_in_linear_time(harbor):
     assert_linear(lambda s: X.predicates(query, s), lambda n: "The goal (" + "a " * n, 300)
     assert_linear(lambda s: X.named_as(s, 0, len(s), query), lambda n: "The trust" + " " * n + "x", 300)
     assert X.predicates(query, "The goal (the trust’s aim) is to keep the light.")
+
+
+def test_a_quotation_is_found_in_linear_time():
+    assert_linear(lambda s: X._quoted(s, 0, len(s)), HOSTILE["unclosed quotes"], 500)
+    assert_linear(lambda s: X._quoted(s, 0, len(s)), lambda n: "“ab” " * n + "“a long enough quotation,” she said", 500)
+    text = "“Short,” he said. “Receiving this designation is a milestone,” James Caruso stated."
+    assert text[slice(*X._quoted(text, 0, len(text)))] == "Receiving this designation is a milestone"
+
+
+@pytest.mark.parametrize("body, question", [("the keeper is " * 3000, "What is the keeper?"),
+                                            ("Ellen " * 6000, "Who is Ellen?"),
+                                            ("“a " * 6000, "What did the keeper say?")])
+def test_a_sentence_repeating_the_question_s_words_is_read_quickly(tmp_path, body, question):
+    (tmp_path / "a.txt").write_text(f"The keeper built the tower in 1872.\n\nThe keeper said: {body} and left.\n\n"
+                                    f"{body}\n", encoding="utf-8")
+    ask_within(tmp_path / "a.txt", question, limit=0.5)

@@ -86,6 +86,7 @@ OBJECT_FIT = 1.0  # the name right after the question's words: "fled to southern
 AGENT_FIT = 1.6  # the asked verb's subject: the name before it, or after its "by"
 BODIES = frozenset(stem(w) for w in "company companies organization organisation firm agency institution".split())
 MAX_CONTEXT = 10_000  # characters of a long passage read around a sentence as its context
+MAX_OCCURRENCES = 20  # clauses, or mentions of the question's subject, a sentence is read at for a phrase
 MAX_READ = 2000  # characters of a sentence the reader looks for a span in (a longer one: a window of it)
 COMMON_REACH = 50_000  # characters either side of a sentence where its first word may be met in lower case
 NAME_DATES = 1.5  # 1.0–1.5 alike on both sets; 2.0 costs an answer
@@ -501,7 +502,9 @@ def named_as(doc: str, start: int, end: int, query: Query) -> tuple[int, int] | 
         return None
     asked = {stem(w) for w, _, _ in tokens(m.group(1)) if w not in STOP_WORDS}
     text = doc[start:end]
-    for m in re.finditer(rf"(?<!\s)\s++{COPULA}\s+|,\s+(?=(?:the|a|an)\s)", text):
+    for k, m in enumerate(re.finditer(rf"(?<!\s)\s++{COPULA}\s+|,\s+(?=(?:the|a|an)\s)", text)):
+        if k == MAX_OCCURRENCES or query.late():
+            break
         said = text[m.end():].split(",")[0]
         if m.group().startswith(",") and re.search(r"\b(?:is|are|was|were|has|have|had)\b", said):
             continue  # not set off by commas: the subject of what follows
@@ -681,9 +684,36 @@ PHRASE_READERS = (called, kind_of, after_preposition, complement, named_as, subj
 
 SAID = re.compile(r"\s*what\s+(?:did|does|do|has|have|had)\s+(.+?)\s+(?:say|said|state|tell|report|announce|note|"
                   r"add|explain|claim|write|comment)\b", re.I)
-QUOTATION = LazyPattern(r"[“\"]([^”\"]{12,}?)[,.]?[”\"]")
 MAX_QUOTED = 1500  # characters a quotation may run back into earlier sentences
 PRONOUN_REACH = 300  # characters back to the name a quotation's "she said" stands for
+
+
+OPENERS, CLOSERS = "“\"", "”\""
+MIN_QUOTED = 12  # characters
+
+
+def _next_of(doc: str, chars: str, at: int, end: int) -> int:
+    """The first index of any of ``chars`` in ``doc[at:end]``, or -1."""
+    found = [i for i in (doc.find(c, at, end) for c in chars) if i >= 0]
+    return min(found, default=-1)
+
+
+def _quoted(doc: str, start: int, end: int) -> tuple[int, int] | None:
+    """The first quotation in ``doc[start:end]`` of at least MIN_QUOTED characters, without its
+    closing comma or full stop: the words between “ (or ") and the next ” (or "). Read once
+    from left to right: the quotes opened before a closing one all end at it."""
+    at = start
+    while (p := _next_of(doc, OPENERS, at, end)) >= 0:
+        q = _next_of(doc, CLOSERS, p + 1, end)
+        if q < 0:
+            return None
+        inner = q - (p + 1)
+        if inner - 1 >= MIN_QUOTED and doc[q - 1] in ",.":
+            return p + 1, q - 1
+        if inner >= MIN_QUOTED:
+            return p + 1, q
+        at = q if doc[q] in OPENERS else q + 1
+    return None
 
 
 def quotation(doc: str, start: int, end: int, query: Query) -> tuple[int, int] | None:
@@ -696,9 +726,9 @@ def quotation(doc: str, start: int, end: int, query: Query) -> tuple[int, int] |
         said |= {stem(w) for w, _, _ in tokens(doc[max(0, start - PRONOUN_REACH):start])}  # "Lindgren … “…,” she said"
     if not names or not (set(names) <= said or (len(names) > 1 and names[-1] in said)):
         return None  # "Lindqvist said" names Maria Lindqvist too
-    q = QUOTATION.search(doc, start, end)
+    q = _quoted(doc, start, end)
     if q:
-        return q.start(1), q.end(1)
+        return q
     close = doc.find("”", start, end)  # a quotation opened in an earlier sentence ("“Receiving … approach,” he stated")
     open_ = doc.rfind("“", max(0, start - MAX_QUOTED), start) if close >= 0 and "“" not in doc[start:close] else -1
     if open_ < 0 or "”" in doc[open_:start]:
@@ -744,9 +774,13 @@ def appositive(doc: str, start: int, end: int, query: Query, head: set[str]) -> 
         return None
     toks = list(tokens(doc[start:end]))
     whole = {t for t in subject if t in query.said}  # a multiword term is met whole ("cultural imperialism")
+    met = 0
     for i, (w, s, e) in enumerate(toks):
         if stem(w) not in subject:
             continue
+        met += 1
+        if met > MAX_OCCURRENCES or query.late():
+            break
         if term and len(whole) > 1 and not whole <= {stem(t) for t, _, _ in toks[max(0, i - len(whole)):i + 1]}:
             continue  # "Imperialism, the Highest Stage of Capitalism" is no appositive of "cultural imperialism"
         if re.search(r"[A-Z][\w-]*\s+(?:of|de|for|on)\s+$", doc[start:start + s]):
