@@ -38,8 +38,8 @@ W_NUMBERS = 1.0
 W_SENT_NUMBERS = 0.5  # a sentence giving other numbers than the question's is of another time
 W_GENDER = 0.5
 W_REFERENCE = 0.5  # a line under "References" cites another text; the article's own sentences say it first
-REFERENCES = re.compile(r"\s*#*\s*(?:references?|sources?|bibliography|citations?|notes|further reading|see also|"
-                        r"external links)\s*:?\s*$", re.I)
+REFERENCES = re.compile(r"\s*+#*+\s*+(?:references?|sources?|bibliography|citations?|notes|further reading|see also|"
+                        r"external links)\s*+:?+\s*+$", re.I)
 W_NO_DATE = 0.8  # a "when" sentence with no date, nor one it points back to, is a weak one
 KNOWN_COVERAGE = 0.4
 TYPED_COVERAGE = 0.35
@@ -73,6 +73,8 @@ class Answerer:
             a, b = around or (start, start)
             start = max(start, min(a - (MAX_QUOTE - (b - a)) // 2, end - MAX_QUOTE))
             start, end = trim(doc, start, end, MAX_QUOTE)
+            if around and end < b:  # cut inside the answer (a word longer than a quote): the quote ends with it
+                start, end = max(hit.start, b - MAX_QUOTE), b
         return Quote.from_text(doc, hit.source, start, end)
 
     def ask(self, question: str, context: tuple[tuple[str, float], ...] = (),
