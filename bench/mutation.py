@@ -22,6 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = Path("src") / "askclover"
+SUITE_TIMEOUT = 600  # seconds
 
 
 def constants(source: str) -> list[tuple[str, int, int, int, float]]:
@@ -48,8 +49,11 @@ def run_suite(tree: Path, tests: list[str]) -> tuple[bool, float]:
     """Whether the suite passes on ``tree``, and how long it took."""
     env = dict(os.environ, PYTHONPATH=str(tree / "src"), PYTHONDONTWRITEBYTECODE="1")
     t = time.perf_counter()
-    p = subprocess.run([sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", *tests],
-                       cwd=tree, env=env, capture_output=True, text=True)
+    try:
+        p = subprocess.run([sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", *tests],
+                           cwd=tree, env=env, capture_output=True, text=True, timeout=SUITE_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        return False, time.perf_counter() - t  # a mutation that makes the suite hang is noticed
     return p.returncode == 0, time.perf_counter() - t
 
 

@@ -292,7 +292,7 @@ class Retriever:
 
 def window(doc: str, start: int, end: int, query: Query | None, limit: int = MAX_SENTENCE) -> tuple[int, int]:
     """The stretch of at most ``limit`` characters of ``doc[start:end]``, from a word's start to
-    a word's end, that holds the most words starting with the query's stems (the first such),
+    a word's end (but in a very long word), that holds the most words starting with the query's stems (the first such),
     looked for in the sentence's first MAX_SCAN characters."""
     stems = sorted({t for t in (query.weights if query is not None else ()) if t}, key=len, reverse=True)
     found = re.compile(rf"\b(?:{'|'.join(map(re.escape, stems))})", re.I) if stems else None
@@ -304,4 +304,4 @@ def window(doc: str, start: int, end: int, query: Query | None, limit: int = MAX
             best, most = a, n
     stop = min(end, best + limit)
     cut = doc.rfind(" ", best, stop) if stop < end else stop
-    return best, cut if cut > best else stop
+    return best, cut if cut > best + limit // 2 else stop  # within a word longer than half the window: cut it
