@@ -57,11 +57,11 @@ newline = st.sampled_from(["\n", "\r\n", "\r"])
 
 
 @st.composite
-def hostile_block(draw, nl: str) -> str:
+def hostile_block(draw, nl: str, most: int = 3000) -> str:
     """A block that once made the reader slow: lists of identifiers, runs of digits or capitals,
     a sentence of thousands of counts, a file's worth of short lines with no blank line between."""
     kind = draw(st.sampled_from(["identifiers", "digits", "capitals", "counts", "lines", "quotes"]))
-    n = draw(st.integers(1, 3000))
+    n = draw(st.integers(1, most))
     if kind == "identifiers":
         return f"The airline flies the {_identifiers(n // 10 + 1, n)} aircraft and commission files."
     if kind == "digits":
@@ -76,9 +76,9 @@ def hostile_block(draw, nl: str) -> str:
 
 
 @st.composite
-def articles(draw) -> bytes:
-    """An article as bytes: BOM or not, any line endings, headings, long lines, hostile blocks,
-    final newline or not."""
+def articles(draw, most: int = 3000) -> bytes:
+    """An article as bytes: BOM or not, any line endings, headings, long lines, hostile blocks
+    (of up to ``most`` items), final newline or not."""
     nl = draw(newline)
     blocks = []
     for _ in range(draw(st.integers(1, 6))):
@@ -90,7 +90,7 @@ def articles(draw) -> bytes:
         elif kind == "long":
             blocks.append(" ".join([draw(paragraph)] * 20))
         elif kind == "hostile":
-            blocks.append(draw(hostile_block(nl)))
+            blocks.append(draw(hostile_block(nl, most)))
         else:
             blocks.append(draw(paragraph))
     text = (nl + nl).join(blocks) + draw(st.sampled_from(["", nl]))

@@ -31,7 +31,7 @@ def test_any_question_returns_an_answer_quickly(harbor, question):
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(data=articles())
+@given(data=articles(most=400))
 def test_quotes_are_verbatim_in_generated_articles(tmp_path_factory, data):
     path = tmp_path_factory.mktemp("a") / "article.md"
     path.write_bytes(data)
