@@ -266,3 +266,10 @@ def test_an_answer_in_a_word_longer_than_a_quote_is_inside_its_quote(tmp_path):
     (tmp_path / "a.md").write_text("The tower number is " + "1" * 1500 + " exactly.\n", encoding="utf-8")
     answer = ask_within(tmp_path / "a.md", "How many towers?")
     assert answer.answered and answer.text in answer.quotes[0].text and len(answer.quotes[0].text) <= 450
+
+
+@pytest.mark.parametrize("kind", ["digits", "capitals", "hyphens", "one long line"])
+def test_a_sentence_s_predicates_are_found_in_linear_time(harbor, kind):
+    query = retrieve.understand("What is the goal of the trust?", harbor)
+    assert_linear(lambda s: X.predicates(query, s), lambda n: HOSTILE[kind](n) + " x", 500)
+    assert X.predicates(query, "Its goal is to keep the light.") and not X.predicates(query, "The light is on.")

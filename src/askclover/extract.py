@@ -1367,13 +1367,18 @@ def names_only(query: Query, sentence: str) -> bool:
     return generic and {stem(fold(m.group())) for m in tail} == head
 
 
+STATING = "is are was were include includes included consist consists mean means".split()
+AFTER_STATING = "|".join(rf"(?<=\s{v})" for v in STATING)
+PREDICATE = LazyPattern(rf"(?:(?<![\w-])|{AFTER_STATING})"  # a word's start, or right after a verb
+                        r"([\w-]++)\s+(?:is|are|was|were|include|includes|included|consists?|means?)\b")
+
+
 def predicates(query: Query, sentence: str) -> bool:
     """True when the sentence states something of what the question asks about: "side effects
     were ...", "its goal is ..."."""
     wanted = asked_for(query) or query.stems
-    pattern = r"([\w-]+)\s+(?:is|are|was|were|include|includes|included|consists?|means?)\b"
     sentence = re.sub(r"(?<!\s)\s*\((?=[^()]*\s)[^()]*+\)", "", sentence)  # a gloss: "The Normans (Norman: …; Latin: …) were"
-    return any(stem(fold(m.group(1))) in wanted for m in re.finditer(pattern, sentence))
+    return any(stem(fold(m.group(1))) in wanted for m in PREDICATE.finditer(sentence))
 
 
 def definition_span(query: Query, hits: list[Hit], doc_of, index: Index) -> tuple[Hit, Span] | None:
