@@ -234,3 +234,22 @@ def test_progress_bar_draws_on_a_terminal_only_for_large_builds():
     Progress(large)(10000, 10000)
     assert small.getvalue() == ""
     assert "5,000/10,000 passages" in large.getvalue() and large.getvalue().endswith("passages\n")
+
+
+def test_files_of_other_kinds_are_named_as_skipped(tmp_path):
+    (tmp_path / "good.md").write_text(Path(HARBOR).read_text(encoding="utf-8"), encoding="utf-8")
+    for name in ("report.pdf", "page.html", "notes.docx", "a.png", "b.png", ".hidden.pdf"):
+        (tmp_path / name).write_bytes(b"%PDF-1.4")
+    code, out, err = run("--knowledge", str(tmp_path), "Who was the last keeper?")
+    assert code == 0 and out.startswith("Thomas Greer")
+    assert err == (
+        f"askclover: warning: skipped {tmp_path}/notes.docx: a word-processor file (save it as plain text); "
+        "only .txt and .md files are read\n"
+        f"askclover: warning: skipped {tmp_path}/page.html: HTML (save it as text, e.g. with pandoc -t plain); "
+        "only .txt and .md files are read\n"
+        f"askclover: warning: skipped {tmp_path}/report.pdf: a PDF (convert it to text, e.g. with pdftotext); "
+        "only .txt and .md files are read\n"
+        "askclover: warning: skipped 2 other files not .txt or .md (a.png, b.png)\n")
+    (tmp_path / "report.pdf").unlink()
+    _, _, again = run("--knowledge", str(tmp_path), "Who was the last keeper?")
+    assert "report.pdf" not in again and again.count("\n") == 3

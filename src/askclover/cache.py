@@ -43,6 +43,7 @@ def load_index(path: str | os.PathLike[str] | None = None, use_cache: bool = Tru
     raw, warnings = read_files(root)
     digest = hashlib.sha256(f"askclover {__version__}\n".encode())
     digest.update(_code_fingerprint())
+    digest.update("\n".join(warnings).encode("utf-8", "surrogateescape"))
     for f, data in raw:
         digest.update(f"{f.resolve()}\0{len(data)}\0".encode())
         digest.update(hashlib.sha256(data).digest())
