@@ -102,7 +102,17 @@ class Unit:
 
 @dataclass
 class Index:
-    """Sentences and passages scored with BM25, plus what the text teaches about its words."""
+    """Sentences and passages scored with BM25, plus what the text teaches about its words.
+
+    Attributes:
+        knowledge: the loaded files and their passages.
+        unit_table: one row per indexed sentence: passage, sentence number, start, end.
+        sentences: the BM25 table over sentences.
+        passages: the BM25 table over passages (each with its heading).
+        vocabulary: how often each folded word occurs in the files.
+        stems: each word's stem.
+        abbreviations: short forms the text defines, with their long forms ("OS" → "overall survival").
+    """
 
     knowledge: Knowledge
     unit_table: np.ndarray
@@ -119,6 +129,10 @@ class Index:
 
     def __len__(self) -> int:
         return len(self.unit_table)
+
+    def __repr__(self) -> str:
+        k = self.knowledge
+        return f"Index(files={len(k.documents)}, passages={len(k.passages)}, sentences={len(self)})"
 
     def unit(self, i: int) -> Unit:
         """Unit ``i``: its passage, sentence number and offsets (kept as one array for a small cache)."""

@@ -133,12 +133,21 @@ class Document:
 
 @dataclass
 class Knowledge:
-    """The loaded articles, split into passages, with warnings about skipped files."""
+    """The loaded articles, split into passages, with warnings about skipped files.
+
+    Attributes:
+        documents: the files read, each with its absolute path and text.
+        passages: their paragraphs and headings, in file order.
+        warnings: one line for each file skipped, saying why.
+    """
 
     documents: list[Document]
     passages: list[Passage]
     warnings: list[str] = field(default_factory=list)
     _texts: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+
+    def __repr__(self) -> str:
+        return f"Knowledge(files={len(self.documents)}, passages={len(self.passages)}, warnings={len(self.warnings)})"
 
     @classmethod
     def load(cls, path: str | os.PathLike[str] | None = None) -> Knowledge:
