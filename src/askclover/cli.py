@@ -45,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print one JSON object per question, nothing else")
     p.add_argument("--explain", action="store_true", help="also show how the answer was found, or why there is none")
     p.add_argument("--no-cache", action="store_true", help="rebuild the index instead of using the cache")
+    p.add_argument("--clear-cache", action="store_true", help="delete the cached indexes and exit")
     p.add_argument("--version", action="version", version=f"askclover {__version__}",
                    help="show the version and exit")
     return p
@@ -94,7 +95,18 @@ def _run(argv: list[str] | None, stdin: TextIO, stdout: TextIO, stderr: TextIO) 
     def warn(message: str) -> None:
         print(f"askclover: warning: {_safe(message)}", file=stderr)
 
-    from .cache import load_index
+    from .cache import cache_dir, clear_cache, load_index
+
+    if args.clear_cache:
+        try:
+            count, size = clear_cache()
+        except OSError as e:
+            print(f"askclover: error: cannot clear the cache in {_safe(str(cache_dir()))} ({e.strerror or e})",
+                  file=stderr)
+            return ExitStatus.ERROR
+        print(f"removed {count} cached index{'es' * (count != 1)} ({size / 2**20:.1f} MB) from {cache_dir()}",
+              file=stdout)
+        return ExitStatus.OK
     from .converse import Conversation
 
     show = Progress(stderr) if is_terminal(stderr) and not args.json else None
