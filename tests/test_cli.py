@@ -209,6 +209,7 @@ def test_explain_shows_type_typos_and_passages():
     assert code == 0
     assert "45 minutes" in out and "question type: duration" in out
     assert "typos fixed: gided → guided" in out and "1. [" in out
+    assert "\nread as: how long do guided tours last\n" in out
 
 
 def test_control_sequences_in_articles_never_reach_the_terminal(tmp_path):

@@ -180,8 +180,8 @@ def explain(answer: Answer, style: Style, index: Index | None = None,
     """Why this answer: the question type, the span, and the passages with their scores; for an
     abstention, which check failed and which of the question's words were not found."""
     lines = [f"question type: {answer.qtype.value}"]
-    if answer.resolved and answer.resolved != answer.question:
-        lines.append(f"read as: {clean(answer.resolved)}")
+    if read_as_text(answer) != answer.question:
+        lines.append(f"read as: {clean(read_as_text(answer))}")
     if answer.corrections:
         lines.append("typos fixed: " + ", ".join(f"{clean(a)} → {clean(b)}" for a, b in answer.corrections))
     lines.append(f"answer: {clean(answer.text)}" if answer.answered else
