@@ -68,3 +68,16 @@ def test_short_list_items_can_be_found_and_answered(tmp_path):
     assert [h.text for h in Retriever(index).search("laser cutter")][:1] == ["a laser cutter"]
     answer = Answerer(index).ask("How many study rooms are there?")
     assert answer.answered and answer.text.startswith("4") and answer.quotes[0].text == "4 study rooms"
+
+
+def test_markdown_rules_take_linear_time():
+    import time
+
+    from askclover.split import RULE, TABLE_RULE, UNDERLINE
+
+    lines = [" " * 50000 + "x", "|---|" + " " * 50000 + "x", "- " * 25000 + "x", "|" + "-|" * 25000 + "x"]
+    start = time.perf_counter()
+    for line in lines:
+        for rule in (RULE, TABLE_RULE, UNDERLINE):
+            rule.match(line)
+    assert time.perf_counter() - start < 0.5

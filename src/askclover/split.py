@@ -10,7 +10,7 @@ LIST_MARK = re.compile(r"(?:[-*+•]|\d{1,3}[.)]|#{1,6})[ \t]+")
 HEADING_MARK = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+\S")
 UNDERLINE = re.compile(r"[ \t]{0,3}(?:=+|-+)[ \t]*$")
 RULE = re.compile(r"[ \t]{0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
-TABLE_RULE = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+TABLE_RULE = re.compile(r"[ \t]*(?:\|[ \t]*)?:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*(?:\|[ \t]*)?$")
 SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+")
 NEXT_STARTS = re.compile(r"[\"'“‘(\[]?[A-Z0-9\u00C0-\u024F-]")
 ABBREVIATIONS = frozenset(
@@ -39,13 +39,11 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _is_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+def _is_wrapped(text: str, lines: list[tuple[int, int]], items: list[bool]) -> bool:
     """True when a block's lines are one hard-wrapped paragraph, not one paragraph per line."""
     if len(lines) < 2:
         return True
-    if any(_is_item(text, s, e) for s, e in lines):
-        return False
-    return all(e - s <= WRAPPED_LINE for s, e in lines[:-1])
+    return not any(items) and all(e - s <= WRAPPED_LINE for s, e in lines[:-1])
 
 
 def _is_item(text: str, start: int, end: int) -> bool:
@@ -94,8 +92,9 @@ def _spans(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, str]
     def flush() -> None:
         if run:
             kind = "text" if len(run) == 1 else "line"
-            out.extend([(run[0][0], run[-1][1], "text")] if len(run) > 1 and _is_wrapped(text, run) else
-                       [(s, e, "item" if _is_item(text, s, e) else kind) for s, e in run])
+            items = [_is_item(text, s, e) for s, e in run]
+            out.extend([(run[0][0], run[-1][1], "text")] if len(run) > 1 and _is_wrapped(text, run, items) else
+                       [(s, e, "item" if item else kind) for (s, e), item in zip(run, items)])
             run.clear()
 
     for s, e in lines:
