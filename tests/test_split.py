@@ -81,3 +81,22 @@ def test_markdown_rules_take_linear_time():
         for rule in (RULE, TABLE_RULE, UNDERLINE):
             rule.match(line)
     assert time.perf_counter() - start < 0.5
+
+
+def test_any_markdown_splits_into_exact_passages():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    line = st.sampled_from(["# Title", "Title", "=====", "-----", "---", "***", "- item", "  - nested item",
+                            "1. first", "| a | b |", "|---|:--:|", "||", "|", "Body text ends here.",
+                            "A question line?", "", "   ", "\t- tab item", "#hashtag", "## ", "-"])
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.lists(line, max_size=12))
+    def check(lines):
+        text = "\n".join(lines)
+        for p in passages(text, "x"):
+            assert text[p.start:p.end] == p.text and p.text.strip() == p.text and p.text
+            assert all(p.start <= s.start < s.end <= p.end for s in p.sentences)
+
+    check()
