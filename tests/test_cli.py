@@ -125,9 +125,9 @@ def test_json_explain_is_under_its_own_key():
     assert json.loads(out)["explain"] == {
         "read_as": "how long do guided tours last", "corrections": [["gided", "guided"]], "span": [771, 781],
         "why_not": None, "not_in_articles": [], "not_in_closest": [],
-        "passages": [{"score": 7.647, "source": json.loads(SOURCE), "start": 753, "end": 817,
+        "passages": [{"score": 7.647, "source": json.loads(SOURCE), "start": 753, "end": 817, "line": 13,
                       "text": "Guided tours last 45 minutes and climb 119 steps to the gallery."},
-                     {"score": 2.061, "source": json.loads(SOURCE), "start": 492, "end": 579,
+                     {"score": 2.061, "source": json.loads(SOURCE), "start": 492, "end": 579, "line": 9,
                       "text": "The last keeper, Thomas Greer, lived at the station with his daughter Ellen until 1961."}]}
     _, out, _ = run("--json", "--explain", "--knowledge", HARBOR, "What is the capital of France?")
     assert json.loads(out)["explain"]["not_in_articles"] == ["capital", "france"]

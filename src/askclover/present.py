@@ -56,6 +56,7 @@ def explain_json(answer: Answer, index: Index | None = None) -> dict:
         "not_in_articles": unknown,
         "not_in_closest": lacking,
         "passages": [{"score": round(h.score, 3), "source": h.source, "start": h.start, "end": h.end,
+                      **({"line": index.knowledge.text_of(h.source).count("\n", 0, h.start) + 1} if index else {}),
                       "text": h.text} for h in answer.hits[:5]],
     }
 
