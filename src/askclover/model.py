@@ -109,6 +109,8 @@ class Answer:
         passage: the number of the passage answered from.
         corrections: ``(typo, fix)`` pairs repaired in the question.
         why_not: when not answered, the check the closest sentence failed.
+        tentative: when the scorer was just under its threshold, the answer it came closest to.
+        decision: the scorer's :class:`~askclover.decide.Decision` (candidates, chances, shares).
     """
 
     question: str
@@ -124,6 +126,8 @@ class Answer:
     passage: int | None = None
     corrections: tuple[tuple[str, str], ...] = ()
     why_not: str = ""
+    tentative: str | None = None
+    decision: object = field(default=None, repr=False, compare=False)
 
     def __repr__(self) -> str:
         where = f"{os.path.basename(self.quotes[0].source)}:{self.quotes[0].line}" if self.quotes else None

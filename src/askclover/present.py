@@ -36,6 +36,7 @@ def to_json(answer: Answer, index: Index | None = None, explained: bool = False)
         "type": answer.qtype.value,
         "score": round(answer.score, 3),
         **({"note": answer.note} if answer.note and not answer.answered else {}),
+        **({"tentative": answer.tentative} if answer.tentative else {}),
         **({"explain": explain_json(answer, index)} if explained else {}),
     }
 
@@ -55,10 +56,20 @@ def explain_json(answer: Answer, index: Index | None = None) -> dict:
         "why_not": None if answer.answered else (answer.why_not or None),
         "not_in_articles": unknown,
         "not_in_closest": lacking,
+        **decision_json(answer),
         "passages": [{"score": round(h.score, 3), "source": h.source, "start": h.start, "end": h.end,
                       **({"line": index.knowledge.text_of(h.source).count("\n", 0, h.start) + 1} if index else {}),
                       "text": h.text} for h in answer.hits[:5]],
     }
+
+
+def decision_json(answer: Answer) -> dict:
+    """The scorer's view: the chance the answer is right and each feature's share of it."""
+    d = answer.decision
+    if d is None or d.chosen is None:
+        return {}
+    return {"probability": round(d.probability, 3), "decision": d.reason.value,
+            "features": {k: round(v, 3) for k, v in sorted(d.contributions.items(), key=lambda kv: -abs(kv[1]))}}
 
 
 def missing(answer: Answer, index: Index | None = None) -> tuple[list[str], list[str]]:
@@ -191,6 +202,11 @@ def explain(answer: Answer, style: Style, index: Index | None = None,
         q = answer.quotes[0]
         kind = "span in" if answer.span else "sentence"
         lines.append(f"from: {kind} {_name(q.source, names)}:{q.line}, characters {q.start}–{q.end}")
+    d = answer.decision
+    if d is not None and d.chosen is not None:
+        shares = sorted(d.contributions.items(), key=lambda kv: -abs(kv[1]))[:6]
+        lines.append(f"chance it is right: {d.probability:.2f} ({d.reason.value}); "
+                     + ", ".join(f"{k} {v:+.2f}" for k, v in shares))
     unknown, lacking = missing(answer, index)
     if unknown:
         lines.append("not in the articles: " + ", ".join(clean(w) for w in unknown))
