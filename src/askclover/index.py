@@ -1,9 +1,14 @@
 """The BM25 index over sentences (and their passages), with the vocabulary it was built from."""
 from __future__ import annotations
 
+import importlib
 import math
+import os
+import sys
+import types
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -12,6 +17,7 @@ from .knowledge import Knowledge
 from .text import STOP_WORDS, stem, terms, tokens
 
 K1, B = 1.2, 0.5
+SMALL = 200  # sentences up to which rank_bm25 scores (within 0.1 ms of the sparse engine: bench/engines.py)
 
 
 def lucene_idf(n_docs: int, n_with_term: int) -> float:
@@ -23,10 +29,16 @@ def lucene_idf(n_docs: int, n_with_term: int) -> float:
     return math.log(1 + (n_docs - n_with_term + 0.5) / (n_with_term + 0.5))
 
 
+def norms(lengths: np.ndarray, k1: float = K1, b: float = B) -> np.ndarray:
+    """Each document's ``k1 * (1 - b + b * len / avgdl)``, computed as rank_bm25 computes it."""
+    avgdl = int(lengths.sum()) / max(len(lengths), 1) or 1.0
+    return k1 * (1 - b + b * lengths / avgdl)
+
+
 @dataclass
 class BM25Table:
-    """BM25 over a corpus as postings (one CSR array per field), so a query touches only the
-    documents that hold its terms. Scores equal rank_bm25's with Lucene's IDF (a test checks)."""
+    """The sparse engine: BM25 over postings (CSR by term), scored for all of a query's terms at
+    once with numpy. Scores equal rank_bm25's with Lucene's IDF bit for bit (a test checks)."""
 
     terms: dict[str, int]
     offsets: np.ndarray
@@ -41,25 +53,27 @@ class BM25Table:
         """Count every term of every document once; the work is linear in the corpus size."""
         vocab: dict[str, int] = {}
         term_ids: list[int] = []
-        doc_ids: list[int] = []
         counts: list[int] = []
-        lengths = np.fromiter((len(d) for d in corpus), dtype=np.float64, count=len(corpus))
+        sizes = np.zeros(len(corpus), dtype=np.int64)
+        lengths = np.fromiter((len(d) for d in corpus), dtype=np.int64, count=len(corpus))
         for i, doc in enumerate(corpus):
-            for t, c in Counter(doc).items():
+            counted = Counter(doc)
+            sizes[i] = len(counted)
+            for t, c in counted.items():
                 term_ids.append(vocab.setdefault(t, len(vocab)))
-                doc_ids.append(i)
                 counts.append(c)
         tid = np.asarray(term_ids, dtype=np.int64)
         order = np.argsort(tid, kind="stable")
         df = np.bincount(tid, minlength=len(vocab))
         offsets = np.zeros(len(vocab) + 1, dtype=np.int64)
         np.cumsum(df, out=offsets[1:])
-        n = max(len(corpus), 1)
-        avgdl = float(lengths.mean()) if len(corpus) and lengths.sum() else 1.0
-        idf = np.log1p((n - df + 0.5) / (df + 0.5))
-        return cls(vocab, offsets, np.asarray(doc_ids, dtype=np.int32)[order],
-                   np.asarray(counts, dtype=np.float32)[order],
-                   (k1 * (1 - b + b * lengths / avgdl)).astype(np.float32), idf, k1)
+        doc_ids = np.repeat(np.arange(len(corpus), dtype=np.int32), sizes)
+        top = max(counts, default=0)
+        tf_type = np.uint8 if top < 2**8 else np.uint16 if top < 2**16 else np.uint32
+        n = len(corpus)
+        idf = np.array([lucene_idf(n, int(f)) for f in df], dtype=np.float64)
+        return cls(vocab, offsets, doc_ids[order], np.asarray(counts, dtype=tf_type)[order],
+                   norms(lengths, k1, b), idf, k1)
 
     def __len__(self) -> int:
         return len(self.norm)
@@ -81,13 +95,98 @@ class BM25Table:
         return self.docs[a:b], self.tfs[a:b]
 
     def scores(self, weights: dict[str, float]) -> np.ndarray:
-        """Weighted BM25 score of every document (0 where no term occurs)."""
+        """Weighted BM25 score of every document (0 where no term occurs): the query's postings
+        concatenated, scored in one pass and summed per document with ``bincount``."""
+        found = [(self.terms[t], w) for t, w in weights.items() if t in self.terms]
+        if not found:
+            return np.zeros(len(self))
+        ids = np.fromiter((i for i, _ in found), dtype=np.int64, count=len(found))
+        starts, ends = self.offsets[ids], self.offsets[ids + 1]
+        if len(found) == 1:
+            docs, tf = self.docs[starts[0]:ends[0]], self.tfs[starts[0]:ends[0]]
+        else:
+            docs = np.concatenate([self.docs[a:b] for a, b in zip(starts, ends)])
+            tf = np.concatenate([self.tfs[a:b] for a, b in zip(starts, ends)])
+        counts = ends - starts
+        part = tf * (self.k1 + 1)
+        part /= tf + self.norm[docs]
+        part *= np.repeat(self.idf[ids], counts)
+        part *= np.repeat(np.fromiter((w for _, w in found), dtype=np.float64, count=len(found)), counts)
+        return np.bincount(docs, weights=part, minlength=len(self))
+
+
+@lru_cache(maxsize=1)
+def _lucene_bm25() -> type:
+    """rank_bm25's BM25Okapi with Lucene's IDF through its ``_calc_idf`` hook. rank_bm25 is
+    imported with a stand-in for ``multiprocessing``, which it needs only to tokenise in a pool
+    (never here) and which costs a one-shot question 10-25 ms of imports."""
+    if "rank_bm25" not in sys.modules and "multiprocessing" not in sys.modules:
+        stand_in = types.ModuleType("multiprocessing")
+        stand_in.Pool = lambda *a, **k: importlib.import_module("multiprocessing").Pool(*a, **k)  # type: ignore[attr-defined]
+        stand_in.cpu_count = lambda: os.cpu_count() or 1  # type: ignore[attr-defined]
+        sys.modules["multiprocessing"] = stand_in
+        try:
+            from rank_bm25 import BM25Okapi
+        finally:
+            del sys.modules["multiprocessing"]
+    else:
+        from rank_bm25 import BM25Okapi
+
+    class LuceneBM25(BM25Okapi):
+        def _calc_idf(self, nd: dict[str, int]) -> None:
+            self.idf = {w: lucene_idf(self.corpus_size, f) for w, f in nd.items()}
+
+    return LuceneBM25
+
+
+class RankTable:
+    """The small engine: rank_bm25's Okapi BM25 with Lucene's IDF, behind BM25Table's interface.
+    For a few hundred sentences its per-document loop costs less than numpy's fixed costs."""
+
+    def __init__(self, corpus: list[list[str]], k1: float = K1, b: float = B) -> None:
+        self.bm25 = _lucene_bm25()(corpus, k1=k1, b=b)
+        self.terms = {t: i for i, t in enumerate(self.bm25.idf)}
+        self.idf = np.fromiter(self.bm25.idf.values(), dtype=np.float64, count=len(self.terms))
+
+    def __reduce__(self):
+        corpus = [[t for t, n in doc.items() for _ in range(n)] for doc in self.bm25.doc_freqs]
+        return RankTable, (corpus, self.bm25.k1, self.bm25.b)
+
+    @classmethod
+    def from_table(cls, table: BM25Table, b: float = B) -> RankTable:
+        """The same corpus as a sparse table's (each term as often as it occurs: order is no part of BM25)."""
+        docs: list[list[str]] = [[] for _ in range(len(table))]
+        for term, i in table.terms.items():
+            a, e = table.offsets[i], table.offsets[i + 1]
+            for d, tf in zip(table.docs[a:e].tolist(), table.tfs[a:e].tolist()):
+                docs[d] += [term] * tf
+        return cls(docs, table.k1, b)
+
+    def __len__(self) -> int:
+        return self.bm25.corpus_size
+
+    def __contains__(self, term: str) -> bool:
+        return term in self.terms
+
+    def idf_of(self, term: str) -> float:
+        """IDF of a term; 0 for a term the corpus never uses."""
+        return self.bm25.idf.get(term, 0.0)
+
+    def scores(self, weights: dict[str, float]) -> np.ndarray:
+        """Weighted BM25 score of every document: rank_bm25's per-term scores, each times its weight."""
         total = np.zeros(len(self))
         for term, w in weights.items():
-            docs, tf = self.postings(term)
-            if len(docs):
-                total[docs] += w * self.idf[self.terms[term]] * tf * (self.k1 + 1) / (tf + self.norm[docs])
+            if term in self.terms:
+                total += w * self.bm25.get_scores([term])
         return total
+
+
+Engine = BM25Table | RankTable
+
+
+def engine(corpus: list[list[str]], small: bool) -> Engine:
+    """rank_bm25 for small knowledge, else the sparse engine."""
+    return RankTable(corpus) if small else BM25Table.build(corpus)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,8 +205,8 @@ class Index:
 
     knowledge: Knowledge
     unit_table: np.ndarray
-    sentences: BM25Table
-    passages: BM25Table
+    sentences: Engine
+    passages: Engine
     vocabulary: Counter[str]
     stems: dict[str, str]
     abbreviations: dict[str, str]
@@ -125,8 +224,9 @@ class Index:
         return Unit(*(int(x) for x in self.unit_table[i]))
 
     @classmethod
-    def build(cls, knowledge: Knowledge, progress=None) -> Index:
-        """Tokenise every sentence and passage and build both BM25 tables."""
+    def build(cls, knowledge: Knowledge, progress=None, small: int = SMALL) -> Index:
+        """Tokenise every sentence and passage and build both BM25 tables (with rank_bm25 when
+        there are at most ``small`` sentences)."""
         units: list[Unit] = []
         unit_terms: list[list[str]] = []
         passage_terms: list[list[str]] = []
@@ -156,7 +256,8 @@ class Index:
         if progress:
             progress(total, total)
         table = np.array([(u.passage, u.sentence, u.start, u.end) for u in units], dtype=np.int64)
-        return cls(knowledge, table, BM25Table.build(unit_terms), BM25Table.build(passage_terms),
+        few = len(unit_terms) <= small
+        return cls(knowledge, table, engine(unit_terms, few), engine(passage_terms, few),
                    vocabulary, stems, abbreviations)
 
     def idf(self, term: str) -> float:

@@ -44,10 +44,25 @@ def fold(word: str) -> str:
     return unicodedata.normalize("NFKC", word).casefold()
 
 
+def _forwarding(name: str, *names: str) -> types.ModuleType:
+    """A stand-in for module ``name`` whose attributes import the real module on first use."""
+    def forward(attr: str):
+        if attr.startswith("__"):
+            raise AttributeError(attr)
+        return getattr(importlib.import_module(name), attr)
+
+    module = types.ModuleType(name)
+    module.__getattr__ = forward  # type: ignore[method-assign]
+    for attr in names:
+        setattr(module, attr, lambda *a, _attr=attr, **k: getattr(importlib.import_module(name), _attr)(*a, **k))
+    return module
+
+
 @lru_cache(maxsize=1)
 def _stemmer():
     """nltk's Porter stemmer, loaded without running ``nltk/__init__`` (0.2 s of imports we do
-    not use) when nltk is not imported yet; the stand-in parent packages are removed after."""
+    not use) when nltk is not imported yet, and without ``nltk.redos`` (the third-party ``regex``
+    package) and ``nltk.termsec``, which only its ``demo()`` uses; the stand-ins are removed after."""
     if "nltk" not in sys.modules:
         spec = importlib.util.find_spec("nltk")
         if spec and spec.submodule_search_locations:
@@ -57,6 +72,8 @@ def _stemmer():
                 module = types.ModuleType(name)
                 module.__path__ = [path]
                 sys.modules[name] = module
+            sys.modules["nltk.redos"] = _forwarding("nltk.redos")
+            sys.modules["nltk.termsec"] = _forwarding("nltk.termsec", "safe_print")
             try:
                 from nltk.stem.porter import PorterStemmer
 
