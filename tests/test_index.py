@@ -79,3 +79,20 @@ def test_either_engine_gives_the_same_hits_and_answers(name, shipped):
 def test_abbreviations_and_vocabulary_come_from_the_text(harbor):
     assert harbor.abbreviations == {"CHT": "Coastal Heritage Trust"}
     assert harbor.vocabulary["lighthouse"] >= 1
+
+
+@pytest.mark.parametrize("where", [DATA, DATA / "harbor-light.md", None])
+def test_passages_are_views_equal_to_the_split_passages(where, shipped):
+    knowledge = Knowledge.load(where)
+    index = Index.build(knowledge) if where else shipped
+    assert list(index.knowledge.passages) == list(knowledge.passages)
+    assert index.knowledge.passages[-2:] == knowledge.passages[-2:]
+    for i, p in enumerate(knowledge.passages):
+        assert index.source(i) == p.source
+
+
+def test_knowledge_of_headings_only_still_has_one_unit(tmp_path):
+    (tmp_path / "a.md").write_text("# Title\n\nAnother heading\n", encoding="utf-8")
+    knowledge = Knowledge.load(tmp_path)
+    index = Index.build(knowledge)
+    assert len(index) == 1 and list(index.knowledge.passages) == list(knowledge.passages)

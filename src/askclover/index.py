@@ -7,16 +7,20 @@ import os
 import sys
 import types
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import overload
 
 import numpy as np
 
 from . import abbrev
-from .knowledge import Knowledge
+from .knowledge import Document, Knowledge
+from .model import Passage, Sentence
 from .text import STOP_WORDS, stem, terms, tokens
 
 K1, B = 1.2, 0.5
+KEEP_POSTINGS = 4096  # a term in at least this many documents keeps its scores
 SMALL = 200  # sentences up to which rank_bm25 scores (within 0.1 ms of the sparse engine: bench/engines.py)
 
 
@@ -47,6 +51,7 @@ class BM25Table:
     norm: np.ndarray
     idf: np.ndarray
     k1: float = K1
+    _kept: dict[int, np.ndarray] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def build(cls, corpus: list[list[str]], k1: float = K1, b: float = B) -> BM25Table:
@@ -94,25 +99,36 @@ class BM25Table:
         a, b = self.offsets[i], self.offsets[i + 1]
         return self.docs[a:b], self.tfs[a:b]
 
+    def values(self, i: int) -> tuple[np.ndarray, np.ndarray]:
+        """Term ``i``'s documents and BM25 score in each, ``idf * tf * (k1 + 1) / (tf + norm)``;
+        kept for a term in many documents, so a common word is scored once, not per question."""
+        a, b = int(self.offsets[i]), int(self.offsets[i + 1])
+        docs = self.docs[a:b]
+        kept = self._kept.get(i)
+        if kept is None:
+            tf = self.tfs[a:b]
+            kept = tf * (self.k1 + 1)
+            kept /= tf + self.norm[docs]
+            kept *= self.idf[i]
+            if b - a >= KEEP_POSTINGS:
+                self._kept[i] = kept
+        return docs, kept
+
     def scores(self, weights: dict[str, float]) -> np.ndarray:
         """Weighted BM25 score of every document (0 where no term occurs): the query's postings
-        concatenated, scored in one pass and summed per document with ``bincount``."""
-        found = [(self.terms[t], w) for t, w in weights.items() if t in self.terms]
-        if not found:
+        concatenated and summed per document with ``bincount``."""
+        docs, parts = [], []
+        for term, w in weights.items():
+            i = self.terms.get(term)
+            if i is not None:
+                d, v = self.values(i)
+                docs.append(d)
+                parts.append(v if w == 1.0 else w * v)
+        if not docs:
             return np.zeros(len(self))
-        ids = np.fromiter((i for i, _ in found), dtype=np.int64, count=len(found))
-        starts, ends = self.offsets[ids], self.offsets[ids + 1]
-        if len(found) == 1:
-            docs, tf = self.docs[starts[0]:ends[0]], self.tfs[starts[0]:ends[0]]
-        else:
-            docs = np.concatenate([self.docs[a:b] for a, b in zip(starts, ends)])
-            tf = np.concatenate([self.tfs[a:b] for a, b in zip(starts, ends)])
-        counts = ends - starts
-        part = tf * (self.k1 + 1)
-        part /= tf + self.norm[docs]
-        part *= np.repeat(self.idf[ids], counts)
-        part *= np.repeat(np.fromiter((w for _, w in found), dtype=np.float64, count=len(found)), counts)
-        return np.bincount(docs, weights=part, minlength=len(self))
+        if len(docs) > 1:
+            docs, parts = [np.concatenate(docs)], [np.concatenate(parts)]
+        return np.bincount(docs[0], weights=parts[0], minlength=len(self))
 
 
 @lru_cache(maxsize=1)
@@ -143,14 +159,12 @@ class RankTable:
     """The small engine: rank_bm25's Okapi BM25 with Lucene's IDF, behind BM25Table's interface.
     For a few hundred sentences its per-document loop costs less than numpy's fixed costs."""
 
-    def __init__(self, corpus: list[list[str]], k1: float = K1, b: float = B) -> None:
+    def __init__(self, corpus: list[list[str]], k1: float = K1, b: float = B,
+                 table: BM25Table | None = None) -> None:
+        self.table = table if table is not None else BM25Table.build(corpus, k1, b)
         self.bm25 = _lucene_bm25()(corpus, k1=k1, b=b)
         self.terms = {t: i for i, t in enumerate(self.bm25.idf)}
         self.idf = np.fromiter(self.bm25.idf.values(), dtype=np.float64, count=len(self.terms))
-
-    def __reduce__(self):
-        corpus = [[t for t, n in doc.items() for _ in range(n)] for doc in self.bm25.doc_freqs]
-        return RankTable, (corpus, self.bm25.k1, self.bm25.b)
 
     @classmethod
     def from_table(cls, table: BM25Table, b: float = B) -> RankTable:
@@ -160,7 +174,7 @@ class RankTable:
             a, e = table.offsets[i], table.offsets[i + 1]
             for d, tf in zip(table.docs[a:e].tolist(), table.tfs[a:e].tolist()):
                 docs[d] += [term] * tf
-        return cls(docs, table.k1, b)
+        return cls(docs, table.k1, b, table)
 
     def __len__(self) -> int:
         return self.bm25.corpus_size
@@ -189,6 +203,11 @@ def engine(corpus: list[list[str]], small: bool) -> Engine:
     return RankTable(corpus) if small else BM25Table.build(corpus)
 
 
+def sparse(engine: Engine) -> BM25Table:
+    """The postings behind either engine (what the cache stores)."""
+    return engine.table if isinstance(engine, RankTable) else engine
+
+
 @dataclass(frozen=True, slots=True)
 class Unit:
     """A sentence in the index: which passage and which of its sentences."""
@@ -199,9 +218,57 @@ class Unit:
     end: int
 
 
+class PassageView(Sequence[Passage]):
+    """The passages of the knowledge, each made on demand from columns of offsets (its file,
+    start, end, heading passage, heading flag, first and last unit) and the files' texts."""
+
+    def __init__(self, table: np.ndarray, units: np.ndarray, documents: list[Document]) -> None:
+        self.table, self.units = table, units
+        self.sources = [d.source for d in documents]
+        self.texts = [d.text for d in documents]
+
+    def __len__(self) -> int:
+        return len(self.table)
+
+    @overload
+    def __getitem__(self, i: int) -> Passage: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Passage]: ...
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        doc, start, end, heading, is_heading, lo, hi = self.table[i].tolist()
+        text = self.texts[doc]
+        if is_heading:
+            sentences: tuple[Sentence, ...] = (Sentence(start, end),)
+        else:
+            sentences = tuple(Sentence(a, b) for a, b in self.units[lo:hi, 2:4].tolist())
+        title = text[self.table[heading, 1]:self.table[heading, 2]] if heading >= 0 else ""
+        return Passage(self.sources[doc], start, end, text[start:end], sentences, title, bool(is_heading))
+
+
+def passage_table(passages: Sequence[Passage], documents: list[Document], units: np.ndarray) -> np.ndarray:
+    """The columns a PassageView reads, for passages split from ``documents``."""
+    number = {d.source: i for i, d in enumerate(documents)}
+    lo = np.searchsorted(units[:, 0], np.arange(len(passages)), side="left")
+    hi = np.searchsorted(units[:, 0], np.arange(len(passages)), side="right")
+    rows = np.zeros((len(passages), 7), dtype=np.int64)
+    last: dict[str, int] = {}
+    for i, p in enumerate(passages):
+        if p.is_heading:
+            last[p.source] = i
+        heading = last.get(p.source, -1) if p.heading else -1
+        rows[i, :5] = (number[p.source], p.start, p.end, heading, p.is_heading)
+    rows[:, 5], rows[:, 6] = lo, hi
+    rows[rows[:, 4] == 1, 5:] = 0
+    return rows.astype(np.int32)
+
+
 @dataclass
 class Index:
-    """Sentences and passages scored with BM25, plus what the text teaches about its words."""
+    """Sentences and passages scored with BM25, plus what the text teaches about its words.
+    Its arrays are columns a cache can map from disk; passages are views made on demand."""
 
     knowledge: Knowledge
     unit_table: np.ndarray
@@ -210,24 +277,32 @@ class Index:
     vocabulary: Counter[str]
     stems: dict[str, str]
     abbreviations: dict[str, str]
+    passage_table: np.ndarray | None = None
 
     @property
     def unit_passages(self) -> np.ndarray:
-        """The passage of every unit, in unit order."""
-        return self.unit_table[:, 0]
+        """The passage of every unit, in unit order (one contiguous column, made on first use)."""
+        column = self.__dict__.get("_unit_passages")
+        if column is None:
+            column = self.__dict__["_unit_passages"] = np.ascontiguousarray(self.unit_table[:, 0])
+        return column
 
     def __len__(self) -> int:
         return len(self.unit_table)
 
     def unit(self, i: int) -> Unit:
-        """Unit ``i``: its passage, sentence number and offsets (kept as one array for a small cache)."""
-        return Unit(*(int(x) for x in self.unit_table[i]))
+        """Unit ``i``: its passage, sentence number and offsets."""
+        return Unit(*self.unit_table[i].tolist())
+
+    def source(self, passage: int) -> str:
+        """The file a passage comes from."""
+        return self.knowledge.documents[int(self.passage_table[passage, 0])].source
 
     @classmethod
-    def build(cls, knowledge: Knowledge, progress=None, small: int = SMALL) -> Index:
+    def build(cls, knowledge: Knowledge, progress=None, small: int | None = None) -> Index:
         """Tokenise every sentence and passage and build both BM25 tables (with rank_bm25 when
         there are at most ``small`` sentences)."""
-        units: list[Unit] = []
+        units: list[tuple[int, int, int, int]] = []
         unit_terms: list[list[str]] = []
         passage_terms: list[list[str]] = []
         total = len(knowledge.passages)
@@ -240,11 +315,11 @@ class Index:
                 continue
             doc = knowledge.text_of(p.source)
             for si, s in enumerate(p.sentences):
-                units.append(Unit(pi, si, s.start, s.end))
+                units.append((pi, si, s.start, s.end))
                 unit_terms.append(own if len(p.sentences) == 1 else terms(doc[s.start:s.end]))
         if not units:
             first = knowledge.passages[0]
-            units.append(Unit(0, 0, first.start, first.end))
+            units.append((0, 0, first.start, first.end))
             unit_terms.append(terms(first.text))
         vocabulary: Counter[str] = Counter()
         abbreviations: dict[str, str] = {}
@@ -255,10 +330,41 @@ class Index:
         stems = {w: stem(w) for w in vocabulary if w not in STOP_WORDS}
         if progress:
             progress(total, total)
-        table = np.array([(u.passage, u.sentence, u.start, u.end) for u in units], dtype=np.int64)
-        few = len(unit_terms) <= small
-        return cls(knowledge, table, engine(unit_terms, few), engine(passage_terms, few),
-                   vocabulary, stems, abbreviations)
+        table = np.array(units, dtype=np.int32)
+        rows = passage_table(knowledge.passages, knowledge.documents, table)
+        view = Knowledge(knowledge.documents, PassageView(rows, table, knowledge.documents), knowledge.warnings)
+        few = len(unit_terms) <= (SMALL if small is None else small)
+        return cls(view, table, engine(unit_terms, few), engine(passage_terms, few),
+                   vocabulary, stems, abbreviations, rows)
+
+    def columns(self) -> tuple[dict[str, np.ndarray], dict]:
+        """The index as named arrays and a few small objects: what the cache writes."""
+        arrays = {"units": self.unit_table, "passages": self.passage_table}
+        meta = {"sources": [d.source for d in self.knowledge.documents], "vocabulary": self.vocabulary,
+                "stems": self.stems, "abbreviations": self.abbreviations,
+                "small": isinstance(self.sentences, RankTable)}
+        for name, table in (("sentences", sparse(self.sentences)), ("passage_terms", sparse(self.passages))):
+            for field_name in ("offsets", "docs", "tfs", "norm", "idf"):
+                arrays[f"{name}.{field_name}"] = getattr(table, field_name)
+            meta[f"{name}.terms"] = list(table.terms)
+            meta[f"{name}.k1"] = table.k1
+        return arrays, meta
+
+    @classmethod
+    def from_columns(cls, arrays: dict[str, np.ndarray], meta: dict, documents: list[Document],
+                     warnings: list[str]) -> Index:
+        """The index :meth:`columns` gave, over the same documents (arrays may be memory-mapped)."""
+        if meta["sources"] != [d.source for d in documents]:
+            raise ValueError("the index was built from other files")
+        engines = []
+        for name in ("sentences", "passage_terms"):
+            table = BM25Table({t: i for i, t in enumerate(meta[f"{name}.terms"])},
+                              *(arrays[f"{name}.{f}"] for f in ("offsets", "docs", "tfs", "norm", "idf")),
+                              meta[f"{name}.k1"])
+            engines.append(RankTable.from_table(table) if meta["small"] else table)
+        units, rows = arrays["units"], arrays["passages"]
+        knowledge = Knowledge(documents, PassageView(rows, units, documents), list(warnings))
+        return cls(knowledge, units, *engines, meta["vocabulary"], meta["stems"], meta["abbreviations"], rows)
 
     def idf(self, term: str) -> float:
         """Sentence-level IDF of a term; 0 for a term the knowledge never uses."""

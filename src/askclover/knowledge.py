@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -105,7 +106,7 @@ class Knowledge:
     """The loaded articles, split into passages, with warnings about skipped files."""
 
     documents: list[Document]
-    passages: list[Passage]
+    passages: Sequence[Passage]
     warnings: list[str] = field(default_factory=list)
     _texts: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 

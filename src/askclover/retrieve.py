@@ -240,30 +240,39 @@ class Retriever:
     def __init__(self, index: Index) -> None:
         self.index = index
 
-    def score(self, query: Query) -> tuple[np.ndarray, np.ndarray]:
-        """Candidate units (those sharing a term with the query) and their scores: the
-        sentence's BM25 plus a share of its passage's."""
+    def combined(self, query: Query) -> np.ndarray:
+        """Every unit's score: its sentence's BM25 plus a share of its passage's, and -inf for a
+        unit whose sentence holds no query term (dense: most units hold one of a query's terms)."""
         ix = self.index
         weights = query.weights
         sentence = ix.sentences.scores(weights)
-        ids = np.flatnonzero(sentence != 0)  # on a mask: 5x faster than on the floats
-        passage = ix.passages.scores(weights)
-        return ids, sentence[ids] + PASSAGE_WEIGHT * passage[ix.unit_passages[ids]]
+        total = ix.passages.scores(weights)[ix.unit_passages]
+        total *= PASSAGE_WEIGHT
+        total += sentence
+        total[sentence == 0] = -np.inf
+        return total
+
+    def score(self, query: Query) -> tuple[np.ndarray, np.ndarray]:
+        """Candidate units (those sharing a term with the query) and their scores."""
+        total = self.combined(query)
+        ids = np.flatnonzero(total != -np.inf)
+        return ids, total[ids]
 
     def search(self, question: str | Query, k: int = 5) -> list[Hit]:
-        """The ``k`` best sentences for a question, best first."""
+        """The ``k`` best sentences for a question, best first (ties: the earlier sentence)."""
         query = question if isinstance(question, Query) else understand(question, self.index)
-        ids, scores = self.score(query)
-        if len(ids) > k:
-            kth = np.partition(scores, len(scores) - k)[len(scores) - k]
-            keep = scores >= kth
-            ids, scores = ids[keep], scores[keep]
+        total = self.combined(query)
+        if len(total) > k:
+            kth = np.partition(total, len(total) - k)[len(total) - k]
+            ids = np.flatnonzero(total >= kth) if kth != -np.inf else np.flatnonzero(total != -np.inf)
+        else:
+            ids = np.arange(len(total))
+        scores = total[ids]
         order = np.lexsort((ids, -scores))
         return [self.hit(int(ids[i]), float(scores[i])) for i in order[:k] if scores[i] > 0]
 
     def hit(self, unit: int, score: float) -> Hit:
         """A Hit for one unit of the index."""
-        u = self.index.unit(unit)
-        p = self.index.knowledge.passages[u.passage]
-        text = self.index.knowledge.text_of(p.source)[u.start:u.end]
-        return Hit(u.passage, u.sentence, p.source, u.start, u.end, text, score)
+        p, si, start, end = self.index.unit_table[unit].tolist()
+        source = self.index.source(p)
+        return Hit(p, si, source, start, end, self.index.knowledge.text_of(source)[start:end], score)
