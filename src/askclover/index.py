@@ -21,6 +21,7 @@ from .text import STOP_WORDS, stem, terms, tokens
 
 K1, B = 1.2, 0.5
 KEEP_POSTINGS = 4096  # a term in at least this many documents keeps its scores
+DENSE_BYTES = 128 * 2**20  # per table, for the score columns of the commonest terms
 SMALL = 200  # sentences up to which rank_bm25 scores (within 0.1 ms of the sparse engine: bench/engines.py)
 
 
@@ -52,6 +53,7 @@ class BM25Table:
     idf: np.ndarray
     k1: float = K1
     _kept: dict[int, np.ndarray] = field(default_factory=dict, repr=False, compare=False)
+    _dense: dict[int, np.ndarray] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def build(cls, corpus: list[list[str]], k1: float = K1, b: float = B) -> BM25Table:
@@ -114,21 +116,41 @@ class BM25Table:
                 self._kept[i] = kept
         return docs, kept
 
-    def scores(self, weights: dict[str, float]) -> np.ndarray:
-        """Weighted BM25 score of every document (0 where no term occurs): the query's postings
-        concatenated and summed per document with ``bincount``."""
-        docs, parts = [], []
+    def dense(self, i: int) -> np.ndarray | None:
+        """Term ``i``'s score in every document, for a term in at least 1/16 of them while the
+        budget lasts: adding a column costs a tenth of scattering its postings."""
+        column = self._dense.get(i)
+        if column is None:
+            a, b = int(self.offsets[i]), int(self.offsets[i + 1])
+            if 16 * (b - a) < len(self) or 8 * len(self) * (len(self._dense) + 1) > DENSE_BYTES:
+                return None
+            docs, values = self.values(i)
+            column = self._dense[i] = np.zeros(len(self))
+            column[docs] = values
+        return column
+
+    def scores(self, weights: dict[str, float], out: np.ndarray | None = None,
+               scratch: np.ndarray | None = None) -> np.ndarray:
+        """Weighted BM25 score of every document (0 where no term occurs), summed term by term
+        in the order given (so it equals rank_bm25's bit for bit); into ``out`` when given, with
+        ``scratch`` as working space (reused buffers spare the allocator large blocks)."""
+        if out is None:
+            out = np.zeros(len(self))
+        else:
+            out.fill(0.0)
         for term, w in weights.items():
             i = self.terms.get(term)
-            if i is not None:
-                d, v = self.values(i)
-                docs.append(d)
-                parts.append(v if w == 1.0 else w * v)
-        if not docs:
-            return np.zeros(len(self))
-        if len(docs) > 1:
-            docs, parts = [np.concatenate(docs)], [np.concatenate(parts)]
-        return np.bincount(docs[0], weights=parts[0], minlength=len(self))
+            if i is None:
+                continue
+            column = self.dense(i)
+            if column is None:
+                docs, values = self.values(i)
+                np.add.at(out, docs, values if w == 1.0 else w * values)
+            elif w == 1.0:
+                out += column
+            else:
+                out += np.multiply(column, w, out=scratch)
+        return out
 
 
 @lru_cache(maxsize=1)
@@ -186,9 +208,11 @@ class RankTable:
         """IDF of a term; 0 for a term the corpus never uses."""
         return self.bm25.idf.get(term, 0.0)
 
-    def scores(self, weights: dict[str, float]) -> np.ndarray:
+    def scores(self, weights: dict[str, float], out: np.ndarray | None = None,
+               scratch: np.ndarray | None = None) -> np.ndarray:
         """Weighted BM25 score of every document: rank_bm25's per-term scores, each times its weight."""
-        total = np.zeros(len(self))
+        total = np.zeros(len(self)) if out is None else out
+        total.fill(0.0)
         for term, w in weights.items():
             if term in self.terms:
                 total += w * self.bm25.get_scores([term])

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
@@ -239,34 +240,41 @@ class Retriever:
 
     def __init__(self, index: Index) -> None:
         self.index = index
+        self._buffers = threading.local()
 
-    def combined(self, query: Query) -> np.ndarray:
-        """Every unit's score: its sentence's BM25 plus a share of its passage's, and -inf for a
-        unit whose sentence holds no query term (dense: most units hold one of a query's terms)."""
+    def _buffer(self, name: str, size: int, dtype: type = np.float64) -> np.ndarray:
+        """A working array kept between questions (one set per thread)."""
+        array = getattr(self._buffers, name, None)
+        if array is None or len(array) != size:
+            array = np.empty(size, dtype=dtype)
+            setattr(self._buffers, name, array)
+        return array
+
+    def _scores(self, query: Query) -> tuple[np.ndarray, np.ndarray]:
+        """Every unit's sentence BM25, and its score: that plus a share of its passage's (both in
+        working arrays that the next question overwrites)."""
         ix = self.index
         weights = query.weights
-        sentence = ix.sentences.scores(weights)
-        total = ix.passages.scores(weights)[ix.unit_passages]
-        total *= PASSAGE_WEIGHT
+        units, passages = len(ix), len(ix.passages)
+        scratch = self._buffer("scratch", max(units, passages))
+        sentence = ix.sentences.scores(weights, self._buffer("sentence", units), scratch[:units])
+        passage = ix.passages.scores(weights, self._buffer("passage", passages), scratch[:passages])
+        passage *= PASSAGE_WEIGHT
+        total = np.take(passage, ix.unit_passages, out=self._buffer("total", units), mode="clip")
         total += sentence
-        total[sentence == 0] = -np.inf
-        return total
+        return sentence, total
 
     def score(self, query: Query) -> tuple[np.ndarray, np.ndarray]:
         """Candidate units (those sharing a term with the query) and their scores."""
-        total = self.combined(query)
-        ids = np.flatnonzero(total != -np.inf)
+        sentence, total = self._scores(query)
+        ids = np.flatnonzero(sentence != 0)
         return ids, total[ids]
 
     def search(self, question: str | Query, k: int = 5) -> list[Hit]:
         """The ``k`` best sentences for a question, best first (ties: the earlier sentence)."""
         query = question if isinstance(question, Query) else understand(question, self.index)
-        total = self.combined(query)
-        if len(total) > k:
-            kth = np.partition(total, len(total) - k)[len(total) - k]
-            ids = np.flatnonzero(total >= kth) if kth != -np.inf else np.flatnonzero(total != -np.inf)
-        else:
-            ids = np.arange(len(total))
+        sentence, total = self._scores(query)
+        ids = _best(sentence, total, k, self._buffer("mask", len(total), np.bool_))
         scores = total[ids]
         order = np.lexsort((ids, -scores))
         return [self.hit(int(ids[i]), float(scores[i])) for i in order[:k] if scores[i] > 0]
@@ -276,3 +284,15 @@ class Retriever:
         p, si, start, end = self.index.unit_table[unit].tolist()
         source = self.index.source(p)
         return Hit(p, si, source, start, end, self.index.knowledge.text_of(source)[start:end], score)
+
+
+def _best(sentence: np.ndarray, total: np.ndarray, k: int, mask: np.ndarray, step: int = 16) -> np.ndarray:
+    """The candidates (sentence score not 0) that may be among the ``k`` best totals, ties
+    included: those at or above the k-th best total of every ``step``-th candidate, which at
+    least ``k`` candidates reach. All candidates when the sample is too small."""
+    sample = total[::step][sentence[::step] != 0]
+    if len(sample) < k:
+        return np.flatnonzero(np.not_equal(sentence, 0, out=mask))
+    floor = np.partition(sample, len(sample) - k)[len(sample) - k]
+    ids = np.flatnonzero(np.greater_equal(total, floor, out=mask))
+    return ids[sentence[ids] != 0]

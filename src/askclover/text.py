@@ -110,9 +110,10 @@ def _pairs(name: str) -> list[tuple[str, str]]:
     path = os.path.join(os.path.dirname(__file__), "data", name)
     try:
         with open(path, encoding="utf-8") as f:
-            return [tuple(line.rstrip("\n").split("\t", 1)) for line in f if "\t" in line]  # type: ignore[misc]
+            lines = f.read().splitlines()
     except OSError:
         return []
+    return [(a, b) for a, tab, b in (line.partition("\t") for line in lines) if tab]
 
 
 @lru_cache(maxsize=1)
@@ -122,16 +123,17 @@ def _irregular() -> dict[str, str]:
     return dict(_pairs("irregular.tsv"))
 
 
-def _grouped(pairs: list[tuple[str, str]]) -> dict[str, frozenset[str]]:
-    """Each first word of ``pairs`` with all the second words it is paired with."""
-    table: dict[str, set[str]] = {}
+def _grouped(pairs: list[tuple[str, str]]) -> dict[str, list[str]]:
+    """Each first word of ``pairs`` with all the second words it is paired with (made into a set
+    only when looked up: most of a table is never asked for)."""
+    table: dict[str, list[str]] = {}
     for a, b in pairs:
-        table.setdefault(a, set()).add(b)
-    return {a: frozenset(b) for a, b in table.items()}
+        table.setdefault(a, []).append(b)
+    return table
 
 
 @lru_cache(maxsize=1)
-def _homographs() -> dict[str, frozenset[str]]:
+def _homographs() -> dict[str, list[str]]:
     return _grouped([(base, form) for form, base in _pairs("homographs.tsv")])
 
 
@@ -139,18 +141,18 @@ def past_forms(word: str) -> frozenset[str]:
     """A verb's irregular forms that are words of their own too ("find" -> "found", "leave" ->
     "left"): kept out of stemming ("found" also stems "founded"), but in a sentence already
     chosen, a question's "find" may be read as the text's very word "found"."""
-    return _homographs().get(word, frozenset())
+    return frozenset(_homographs().get(word, ()))
 
 
 @lru_cache(maxsize=1)
-def _opposites() -> dict[str, frozenset[str]]:
+def _opposites() -> dict[str, list[str]]:
     return _grouped(_pairs("antonyms.tsv"))
 
 
 def opposites(term: str) -> frozenset[str]:
     """Stems of the words opposite in meaning to the stem ``term`` ("increas" -> "decreas"),
     from WordNet 3.0's antonyms (tools/antonyms.py)."""
-    return _opposites().get(term, frozenset())
+    return frozenset(_opposites().get(term, ()))
 
 
 def _stem(word: str) -> str:
