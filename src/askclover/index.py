@@ -6,6 +6,7 @@ import math
 import os
 import sys
 import types
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -57,29 +58,22 @@ class BM25Table:
 
     @classmethod
     def build(cls, corpus: list[list[str]], k1: float = K1, b: float = B) -> BM25Table:
-        """Count every term of every document once; the work is linear in the corpus size."""
+        """Number the terms in order of first use, then count (term, document) pairs with numpy."""
         vocab: dict[str, int] = {}
-        term_ids: list[int] = []
-        counts: list[int] = []
-        sizes = np.zeros(len(corpus), dtype=np.int64)
+        number = vocab.setdefault
+        ids = np.fromiter((number(t, len(vocab)) for doc in corpus for t in doc), dtype=np.int64)
         lengths = np.fromiter((len(d) for d in corpus), dtype=np.int64, count=len(corpus))
-        for i, doc in enumerate(corpus):
-            counted = Counter(doc)
-            sizes[i] = len(counted)
-            for t, c in counted.items():
-                term_ids.append(vocab.setdefault(t, len(vocab)))
-                counts.append(c)
-        tid = np.asarray(term_ids, dtype=np.int64)
-        order = np.argsort(tid, kind="stable")
-        df = np.bincount(tid, minlength=len(vocab))
+        n = len(corpus)
+        pairs, counts = np.unique(ids * max(n, 1) + np.repeat(np.arange(n, dtype=np.int64), lengths),
+                                  return_counts=True)
+        term_of = pairs // max(n, 1)
+        df = np.bincount(term_of, minlength=len(vocab))
         offsets = np.zeros(len(vocab) + 1, dtype=np.int64)
         np.cumsum(df, out=offsets[1:])
-        doc_ids = np.repeat(np.arange(len(corpus), dtype=np.int32), sizes)
-        top = max(counts, default=0)
+        top = int(counts.max(initial=0))
         tf_type = np.uint8 if top < 2**8 else np.uint16 if top < 2**16 else np.uint32
-        n = len(corpus)
         idf = np.array([lucene_idf(n, int(f)) for f in df], dtype=np.float64)
-        return cls(vocab, offsets, doc_ids[order], np.asarray(counts, dtype=tf_type)[order],
+        return cls(vocab, offsets, (pairs % max(n, 1)).astype(np.int32), counts.astype(tf_type),
                    norms(lengths, k1, b), idf, k1)
 
     def __len__(self) -> int:
@@ -289,6 +283,28 @@ def passage_table(passages: Sequence[Passage], documents: list[Document], units:
     return rows.astype(np.int32)
 
 
+class _Spans:
+    """One file's words found once, so the terms of any of its passages and sentences are a
+    slice of them; a span whose edge cuts a word is tokenised on its own (what ``terms`` does)."""
+
+    def __init__(self, source: str, text: str) -> None:
+        self.source, self.text = source, text
+        self.words: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for w, a, b in tokens(text):
+            self.words.append(w)
+            self.starts.append(a)
+            self.ends.append(b)
+        self.stems = [stem(w) if w and w not in STOP_WORDS else None for w in self.words]
+
+    def terms(self, start: int, end: int) -> list[str]:
+        i, j = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        if (i and self.ends[i - 1] > start) or (j and self.ends[j - 1] > end):
+            return terms(self.text[start:end])
+        return [t for t in self.stems[i:j] if t is not None]
+
+
 @dataclass
 class Index:
     """Sentences and passages scored with BM25, plus what the text teaches about its words.
@@ -329,26 +345,38 @@ class Index:
         units: list[tuple[int, int, int, int]] = []
         unit_terms: list[list[str]] = []
         passage_terms: list[list[str]] = []
+        vocabulary: Counter[str] = Counter()
+        abbreviations: dict[str, str] = {}
+        spans = None
+        counted: set[str] = set()
+        heading: tuple[str, list[str]] = ("", [])
         total = len(knowledge.passages)
         for pi, p in enumerate(knowledge.passages):
             if progress and pi % 5000 == 0:
                 progress(pi, total)
-            own = terms(p.text)
-            passage_terms.append(own if p.is_heading else terms(p.heading) + own)
+            if spans is None or spans.source != p.source:
+                spans = _Spans(p.source, knowledge.text_of(p.source))
+                heading = ("", [])
+                if p.source not in counted:
+                    counted.add(p.source)
+                    vocabulary.update(spans.words)
+            own = spans.terms(p.start, p.end)
             if p.is_heading:
+                heading = (p.text, own)
+                passage_terms.append(own)
                 continue
-            doc = knowledge.text_of(p.source)
+            above = heading[1] if p.heading == heading[0] else terms(p.heading)
+            passage_terms.append(above + own)
             for si, s in enumerate(p.sentences):
                 units.append((pi, si, s.start, s.end))
-                unit_terms.append(own if len(p.sentences) == 1 else terms(doc[s.start:s.end]))
+                unit_terms.append(own if len(p.sentences) == 1 else spans.terms(s.start, s.end))
         if not units:
             first = knowledge.passages[0]
             units.append((0, 0, first.start, first.end))
             unit_terms.append(terms(first.text))
-        vocabulary: Counter[str] = Counter()
-        abbreviations: dict[str, str] = {}
         for d in knowledge.documents:
-            vocabulary.update(w for w, _, _ in tokens(d.text))
+            if d.source not in counted:
+                vocabulary.update(w for w, _, _ in tokens(d.text))
             for short, long in abbrev.find(d.text).items():
                 abbreviations.setdefault(short, long)
         stems = {w: stem(w) for w in vocabulary if w not in STOP_WORDS}
@@ -382,7 +410,8 @@ class Index:
             raise ValueError("the index was built from other files")
         engines = []
         for name in ("sentences", "passage_terms"):
-            table = BM25Table({t: i for i, t in enumerate(meta[f"{name}.terms"])},
+            names = meta[f"{name}.terms"]
+            table = BM25Table(dict(zip(names, range(len(names)))),
                               *(arrays[f"{name}.{f}"] for f in ("offsets", "docs", "tfs", "norm", "idf")),
                               meta[f"{name}.k1"])
             engines.append(RankTable.from_table(table) if meta["small"] else table)

@@ -61,8 +61,9 @@ def decode(path: Path, data: bytes) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise KnowledgeError(f"skipped {path}: not UTF-8 text (convert it with iconv)") from None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text or text.isspace():
         raise KnowledgeError(f"skipped {path}: empty")
     return text
 
