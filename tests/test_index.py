@@ -96,3 +96,13 @@ def test_knowledge_of_headings_only_still_has_one_unit(tmp_path):
     knowledge = Knowledge.load(tmp_path)
     index = Index.build(knowledge)
     assert len(index) == 1 and list(index.knowledge.passages) == list(knowledge.passages)
+
+
+def test_span_terms_equal_the_terms_of_the_slice():
+    from askclover.index import _Spans
+
+    text = "Dr. Smith's 3.5 mg dose—twice daily (BID) for 12,000 patients_ok; then 1st. Ende."
+    spans = _Spans("x", text)
+    for start in range(len(text)):
+        for end in range(start, len(text) + 1):
+            assert spans.terms(start, end) == terms(text[start:end]), (start, end)
