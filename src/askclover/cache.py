@@ -84,8 +84,11 @@ def _prune(folder: Path, keep: int) -> None:
 def _read(target: Path, key: str, docs: list[Document], warnings: list[str]) -> Index | None:
     """The cached index, its arrays mapped from the file, or None when it is missing, stale or
     corrupt (never trusted blindly: magic, key, extents and sources are checked)."""
+    import gc
     import mmap
 
+    collecting = gc.isenabled()
+    gc.disable()  # the header and views are many small objects, none of them cyclic garbage
     try:
         with open(target, "rb") as f:
             mapped = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
@@ -104,6 +107,9 @@ def _read(target: Path, key: str, docs: list[Document], warnings: list[str]) -> 
         index = Index.from_columns(arrays, header["meta"], docs, warnings)
     except Exception:
         return None
+    finally:
+        if collecting:
+            gc.enable()
     try:
         os.utime(target)
     except OSError:

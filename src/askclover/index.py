@@ -185,11 +185,11 @@ class RankTable:
     @classmethod
     def from_table(cls, table: BM25Table, b: float = B) -> RankTable:
         """The same corpus as a sparse table's (each term as often as it occurs: order is no part of BM25)."""
+        names = list(table.terms)
+        term_of = np.repeat(np.arange(len(names)), np.diff(table.offsets)).tolist()
         docs: list[list[str]] = [[] for _ in range(len(table))]
-        for term, i in table.terms.items():
-            a, e = table.offsets[i], table.offsets[i + 1]
-            for d, tf in zip(table.docs[a:e].tolist(), table.tfs[a:e].tolist()):
-                docs[d] += [term] * tf
+        for d, t, tf in zip(table.docs.tolist(), term_of, table.tfs.tolist()):
+            docs[d] += [names[t]] * tf
         return cls(docs, table.k1, b, table)
 
     def __len__(self) -> int:
