@@ -23,7 +23,7 @@ from .text import STOP_WORDS, stem, terms, tokens
 K1, B = 1.2, 0.5
 KEEP_POSTINGS = 4096  # a term in at least this many documents keeps its scores
 DENSE_BYTES = 128 * 2**20  # per table, for the score columns of the commonest terms
-SMALL = 200  # sentences up to which rank_bm25 scores (within 0.1 ms of the sparse engine: bench/engines.py)
+SMALL = 200  # sentences up to which rank_bm25 scores (within ~0.15 ms of the sparse engine: bench/engines.py)
 
 
 def lucene_idf(n_docs: int, n_with_term: int) -> float:
