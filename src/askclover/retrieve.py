@@ -303,6 +303,8 @@ def _best(sentence: np.ndarray, total: np.ndarray, k: int, mask: np.ndarray, ste
     """The candidates (sentence score not 0) that may be among the ``k`` best totals, ties
     included: those at or above the k-th best total of every ``step``-th candidate, which at
     least ``k`` candidates reach. All candidates when the sample is too small."""
+    if k < 1:
+        return np.flatnonzero(mask[:0])
     sample = total[::step][sentence[::step] != 0]
     if len(sample) < k:
         return np.flatnonzero(np.not_equal(sentence, 0, out=mask))
