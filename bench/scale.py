@@ -88,7 +88,7 @@ def measure_build(folder: str, questions: list[str]) -> dict:
     index = load_index(folder)
     built = time.perf_counter() - t
     text = sum(f.stat().st_size for f in Path(folder).glob("*.txt"))
-    cached = sum(f.stat().st_size for f in cache_dir().glob("*.index"))
+    cached = sum(f.stat().st_size for f in cache_dir().iterdir() if f.suffix in (".index", ".pickle"))
     return {"build_s": built, "units": len(index), "rss_mb": peak_mb(), "text_mb": text / 2**20,
             "cache_mb": cached / 2**20}
 
