@@ -65,3 +65,43 @@ def test_truncated_or_foreign_cache_is_rebuilt(tmp_path):
     for broken in (data[: len(data) // 2], data[:-30] + data[-24:], b"askclover-index1" * 4):
         cached.write_bytes(broken)
         assert "119" in Answerer(load_index(src)).ask("How many steps does the tower have?").text
+
+
+def test_prune_keeps_the_newest_within_count_and_bytes(tmp_path):
+    import os
+
+    from askclover.cache import _prune
+
+    for i, size in enumerate([300, 300, 300, 300, 5000]):
+        f = tmp_path / f"{i}.index"
+        f.write_bytes(b"x" * size)
+        os.utime(f, (1000 + i, 1000 + i))
+    _prune(tmp_path, keep=8, max_bytes=5500)
+    assert sorted(f.name for f in tmp_path.glob("*.index")) == ["3.index", "4.index"]
+    _prune(tmp_path, keep=8, max_bytes=100)
+    assert [f.name for f in tmp_path.glob("*.index")] == ["4.index"]
+
+
+def test_clear_cache_from_the_command_line(tmp_path):
+    import io
+
+    from askclover.cli import main
+
+    load_index(DATA / "harbor-light.md")
+    size = sum(f.stat().st_size for f in cache_dir().glob("*.index"))
+    out = io.StringIO()
+    assert main(["--clear-cache"], stdout=out, stderr=io.StringIO()) == 0
+    assert out.getvalue() == f"removed 1 cached index ({size / 2**20:.1f} MB) from {cache_dir()}\n"
+    assert list(cache_dir().glob("*.index")) == []
+    out = io.StringIO()
+    assert main(["--clear-cache"], stdout=out, stderr=io.StringIO()) == 0
+    assert out.getvalue() == f"removed 0 cached indexes (0.0 MB) from {cache_dir()}\n"
+
+
+def test_prune_keeps_at_most_the_count(tmp_path):
+    from askclover.cache import _prune
+
+    for i in range(5):
+        (tmp_path / f"{i}.index").write_bytes(b"x")
+    _prune(tmp_path, keep=2)
+    assert len(list(tmp_path.glob("*.index"))) == 2

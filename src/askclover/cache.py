@@ -19,6 +19,7 @@ from .text import remember
 KEEP = 8
 SUFFIX = ".index"
 MAGIC = b"askclover-index1"
+MAX_BYTES = 2**30
 
 
 def cache_dir() -> Path:
@@ -49,6 +50,7 @@ def load_index(path: str | os.PathLike[str] | None = None, use_cache: bool = Tru
     raw, warnings = read_files(root)
     digest = hashlib.sha256(f"askclover {__version__}\n".encode())
     digest.update(_code_fingerprint())
+    digest.update("\n".join(warnings).encode("utf-8", "surrogateescape"))
     for f, data in raw:
         digest.update(f"{f.resolve()}\0{len(data)}\0".encode())
         digest.update(hashlib.sha256(data).digest())
@@ -71,14 +73,39 @@ def load_index(path: str | os.PathLike[str] | None = None, use_cache: bool = Tru
     return index
 
 
-def _prune(folder: Path, keep: int) -> None:
-    """Delete all but the ``keep`` most recently used cached indexes."""
-    files = sorted(folder.glob(f"*{SUFFIX}"), key=lambda f: f.stat().st_mtime, reverse=True)
-    for f in files[keep:]:
+def _prune(folder: Path, keep: int, max_bytes: int = MAX_BYTES) -> None:
+    """Delete the least recently used cached indexes beyond the ``keep`` newest or ``max_bytes``
+    in all; the newest is always kept."""
+    files = []
+    for f in folder.glob(f"*{SUFFIX}"):
         try:
-            f.unlink()
+            files.append((f.stat(), f))
         except OSError:
             pass
+    files.sort(key=lambda sf: sf[0].st_mtime, reverse=True)
+    total = 0
+    for i, (st, f) in enumerate(files):
+        total += st.st_size
+        if i and (i >= keep or total > max_bytes):
+            try:
+                f.unlink()
+            except OSError:
+                pass
+
+
+def clear_cache() -> tuple[int, int]:
+    """Delete every cached index (and any left-over temporary file); return how many files
+    and bytes were removed."""
+    folder = cache_dir()
+    count = size = 0
+    for f in [*folder.glob(f"*{SUFFIX}"), *folder.glob(".tmp-*.part")] if folder.is_dir() else []:
+        try:
+            n = f.stat().st_size
+            f.unlink()
+        except FileNotFoundError:
+            continue
+        count, size = count + 1, size + n
+    return count, size
 
 
 def _read(target: Path, key: str, docs: list[Document], warnings: list[str]) -> Index | None:

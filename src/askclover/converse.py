@@ -30,7 +30,16 @@ PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.I)
 
 
 class Conversation:
-    """A chain of questions; each follow-up borrows terms, topic and referent from the turns before."""
+    """A chain of questions; each follow-up borrows terms, topic and referent from the turns before.
+
+    Attributes:
+        index: the knowledge asked about.
+        last: the last answered turn (or the first turn), which follow-ups are read against.
+        referent: the person or thing "he", "she" and "they" point to.
+        topic: what the conversation is about ("the side effects"), kept for "which were …".
+        named: the thing the last question named, for "what about …".
+        context: the passage the referent came from.
+    """
 
     def __init__(self, index: Index, top_k: int = 3) -> None:
         self.answerer = Answerer(index, top_k)
@@ -42,7 +51,11 @@ class Conversation:
 
     @property
     def index(self) -> Index:
+        """The knowledge asked about."""
         return self.answerer.index
+
+    def __repr__(self) -> str:
+        return f"Conversation({self.index!r}, last={self.last.question if self.last else None!r})"
 
     def reset(self) -> None:
         """Forget the previous turns."""

@@ -309,7 +309,18 @@ class _Spans:
 @dataclass
 class Index:
     """Sentences and passages scored with BM25, plus what the text teaches about its words.
-    Its arrays are columns a cache can map from disk; passages are views made on demand."""
+    Its arrays are columns a cache can map from disk; passages are views made on demand.
+
+    Attributes:
+        knowledge: the loaded files and their passages.
+        unit_table: one row per indexed sentence: passage, sentence number, start, end.
+        sentences: the BM25 table over sentences.
+        passages: the BM25 table over passages (each with its heading).
+        vocabulary: how often each folded word occurs in the files.
+        stems: each word's stem.
+        abbreviations: short forms the text defines, with their long forms ("OS" → "overall survival").
+        passage_table: one row per passage (source, start, end, heading, …), the columns its views read.
+    """
 
     knowledge: Knowledge
     unit_table: np.ndarray
@@ -330,6 +341,10 @@ class Index:
 
     def __len__(self) -> int:
         return len(self.unit_table)
+
+    def __repr__(self) -> str:
+        k = self.knowledge
+        return f"Index(files={len(k.documents)}, passages={len(k.passages)}, sentences={len(self)})"
 
     def unit(self, i: int) -> Unit:
         """Unit ``i``: its passage, sentence number and offsets."""
