@@ -2,17 +2,23 @@
 from __future__ import annotations
 
 import hashlib
+import math
 import os
 import pickle
+import struct
 from pathlib import Path
+
+import numpy as np
 
 from . import __version__
 from .index import Index
-from .knowledge import Knowledge, default_path, read_files, usable
+from .knowledge import Document, Knowledge, default_path, read_files, usable
 from .text import remember
 
 
 KEEP = 8
+SUFFIX = ".index"
+MAGIC = b"askclover-index1"
 MAX_BYTES = 2**30
 
 
@@ -49,19 +55,18 @@ def load_index(path: str | os.PathLike[str] | None = None, use_cache: bool = Tru
         digest.update(f"{f.resolve()}\0{len(data)}\0".encode())
         digest.update(hashlib.sha256(data).digest())
     key = digest.hexdigest()
-    target = cache_dir() / f"{key[:32]}.pickle"
-    if use_cache and raw:
-        index = _read(target, key)
-        if index is not None:
-            remember(index.stems)
-            for w in index.knowledge.warnings:
-                warn(w)
-            return index
+    target = cache_dir() / f"{key[:32]}{SUFFIX}"
     try:
         docs = usable(root, raw, warnings)
     finally:
         for w in warnings:
             warn(w)
+    del raw
+    if use_cache:
+        index = _read(target, key, docs, warnings)
+        if index is not None:
+            remember(index.stems)
+            return index
     index = Index.build(Knowledge.from_documents(docs, warnings), progress)
     if use_cache:
         _write(target, key, index, warn)
@@ -72,7 +77,7 @@ def _prune(folder: Path, keep: int, max_bytes: int = MAX_BYTES) -> None:
     """Delete the least recently used cached indexes beyond the ``keep`` newest or ``max_bytes``
     in all; the newest is always kept."""
     files = []
-    for f in folder.glob("*.pickle"):
+    for f in folder.glob(f"*{SUFFIX}"):
         try:
             files.append((f.stat(), f))
         except OSError:
@@ -93,7 +98,7 @@ def clear_cache() -> tuple[int, int]:
     and bytes were removed."""
     folder = cache_dir()
     count = size = 0
-    for f in [*folder.glob("*.pickle"), *folder.glob(".tmp-*.pickle")] if folder.is_dir() else []:
+    for f in [*folder.glob(f"*{SUFFIX}"), *folder.glob(".tmp-*.part")] if folder.is_dir() else []:
         try:
             n = f.stat().st_size
             f.unlink()
@@ -103,15 +108,35 @@ def clear_cache() -> tuple[int, int]:
     return count, size
 
 
-def _read(target: Path, key: str) -> Index | None:
-    """The cached index, or None when it is missing, stale or corrupt (never trusted blindly)."""
+def _read(target: Path, key: str, docs: list[Document], warnings: list[str]) -> Index | None:
+    """The cached index, its arrays mapped from the file, or None when it is missing, stale or
+    corrupt (never trusted blindly: magic, key, extents and sources are checked)."""
+    import gc
+    import mmap
+
+    collecting = gc.isenabled()
+    gc.disable()  # the header and views are many small objects, none of them cyclic garbage
     try:
         with open(target, "rb") as f:
-            stored_key, index = pickle.load(f)
+            mapped = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        if len(mapped) < 2 * len(MAGIC) + 8 or mapped[:len(MAGIC)] != MAGIC or mapped[-len(MAGIC):] != MAGIC:
+            return None
+        (at,) = struct.unpack("<Q", mapped[-len(MAGIC) - 8:-len(MAGIC)])
+        header = pickle.loads(mapped[at:-len(MAGIC) - 8])
+        if header["key"] != key:
+            return None
+        arrays = {}
+        for name, (dtype, shape, offset) in header["arrays"].items():
+            count = math.prod(shape)
+            if offset + count * np.dtype(dtype).itemsize > at:
+                return None
+            arrays[name] = np.frombuffer(mapped, dtype=dtype, count=count, offset=offset).reshape(shape)
+        index = Index.from_columns(arrays, header["meta"], docs, warnings)
     except Exception:
         return None
-    if stored_key != key or not isinstance(index, Index):
-        return None
+    finally:
+        if collecting:
+            gc.enable()
     try:
         os.utime(target)
     except OSError:
@@ -120,15 +145,26 @@ def _read(target: Path, key: str) -> Index | None:
 
 
 def _write(target: Path, key: str, index: Index, warn) -> None:
-    """Write the cache atomically: a temporary file in the same folder, then a rename."""
+    """Write the cache atomically: a temporary file in the same folder, then a rename. The file is
+    the magic, each array at a 64-byte boundary, a pickled header, its offset and the magic again."""
     import tempfile
 
     tmp = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".pickle")
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".part")
+        arrays, meta = index.columns()
+        layout = {}
         with os.fdopen(fd, "wb") as f:
-            pickle.dump((key, index), f, protocol=pickle.HIGHEST_PROTOCOL)
+            f.write(MAGIC)
+            for name, array in arrays.items():
+                array = np.ascontiguousarray(array)
+                f.write(b"\0" * (-f.tell() % 64))
+                layout[name] = (array.dtype.str, array.shape, f.tell())
+                f.write(array.data)
+            at = f.tell()
+            pickle.dump({"key": key, "arrays": layout, "meta": meta}, f, protocol=pickle.HIGHEST_PROTOCOL)
+            f.write(struct.pack("<Q", at) + MAGIC)
         os.replace(tmp, target)
         tmp = None
         _prune(target.parent, keep=KEEP)

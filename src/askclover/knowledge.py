@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -90,8 +91,9 @@ def decode(path: Path, data: bytes) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise KnowledgeError(f"skipped {path}: not UTF-8 text (convert it with iconv)") from None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text or text.isspace():
         raise KnowledgeError(f"skipped {path}: empty")
     return text
 
@@ -142,7 +144,7 @@ class Knowledge:
     """
 
     documents: list[Document]
-    passages: list[Passage]
+    passages: Sequence[Passage]
     warnings: list[str] = field(default_factory=list)
     _texts: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 

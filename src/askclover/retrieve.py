@@ -1,6 +1,7 @@
 """From a question to ranked sentences: typo repair, abbreviation expansion, BM25 scoring."""
 from __future__ import annotations
 
+import _thread
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -239,31 +240,74 @@ class Retriever:
 
     def __init__(self, index: Index) -> None:
         self.index = index
+        self._buffers: dict[str, np.ndarray] = {}
+        self._lock = _thread.allocate_lock()
 
-    def score(self, query: Query) -> tuple[np.ndarray, np.ndarray]:
-        """Candidate units (those sharing a term with the query) and their scores: the
-        sentence's BM25 plus a share of its passage's."""
+    def _buffer(self, buffers: dict[str, np.ndarray], name: str, size: int, dtype: type = np.float64) -> np.ndarray:
+        """A working array, kept between questions in ``buffers``."""
+        array = buffers.get(name)
+        if array is None or len(array) != size:
+            array = buffers[name] = np.empty(size, dtype=dtype)
+        return array
+
+    def _scores(self, query: Query, buffers: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+        """Every unit's sentence BM25, and its score: that plus a share of its passage's (both in
+        working arrays that the next question overwrites)."""
         ix = self.index
         weights = query.weights
-        sentence = ix.sentences.scores(weights)
-        ids = np.flatnonzero(sentence)
-        passage = ix.passages.scores(weights)
-        return ids, sentence[ids] + PASSAGE_WEIGHT * passage[ix.unit_passages[ids]]
+        units, passages = len(ix), len(ix.passages)
+        scratch = self._buffer(buffers, "scratch", max(units, passages))
+        sentence = ix.sentences.scores(weights, self._buffer(buffers, "sentence", units), scratch[:units])
+        passage = ix.passages.scores(weights, self._buffer(buffers, "passage", passages), scratch[:passages])
+        passage *= PASSAGE_WEIGHT
+        total = np.take(passage, ix.unit_passages, out=self._buffer(buffers, "total", units), mode="clip")
+        total += sentence
+        return sentence, total
+
+    def _ranked(self, query: Query, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """The best ``k`` candidates' units and scores (and any tied with them), best first; the
+        kept working arrays are used by one thread at a time, others get their own."""
+        owner = self._lock.acquire(blocking=False)
+        try:
+            buffers = self._buffers if owner else {}
+            sentence, total = self._scores(query, buffers)
+            if k < 0:
+                ids = np.flatnonzero(sentence != 0)
+            else:
+                ids = _best(sentence, total, k, self._buffer(buffers, "mask", len(total), np.bool_))
+            scores = total[ids]
+        finally:
+            if owner:
+                self._lock.release()
+        order = np.lexsort((ids, -scores))
+        return ids[order], scores[order]
+
+    def score(self, query: Query) -> tuple[np.ndarray, np.ndarray]:
+        """Candidate units (those sharing a term with the query) and their scores, best first."""
+        return self._ranked(query, -1)
 
     def search(self, question: str | Query, k: int = 5) -> list[Hit]:
-        """The ``k`` best sentences for a question, best first."""
+        """The ``k`` best sentences for a question, best first (ties: the earlier sentence)."""
         query = question if isinstance(question, Query) else understand(question, self.index)
-        ids, scores = self.score(query)
-        if len(ids) > k:
-            kth = np.partition(scores, len(scores) - k)[len(scores) - k]
-            keep = scores >= kth
-            ids, scores = ids[keep], scores[keep]
-        order = np.lexsort((ids, -scores))
-        return [self.hit(int(ids[i]), float(scores[i])) for i in order[:k] if scores[i] > 0]
+        ids, scores = self._ranked(query, k)
+        return [self.hit(int(i), float(s)) for i, s in zip(ids[:k], scores[:k]) if s > 0]
 
     def hit(self, unit: int, score: float) -> Hit:
         """A Hit for one unit of the index."""
-        u = self.index.unit(unit)
-        p = self.index.knowledge.passages[u.passage]
-        text = self.index.knowledge.text_of(p.source)[u.start:u.end]
-        return Hit(u.passage, u.sentence, p.source, u.start, u.end, text, score)
+        p, si, start, end = self.index.unit_table[unit].tolist()
+        source = self.index.source(p)
+        return Hit(p, si, source, start, end, self.index.knowledge.text_of(source)[start:end], score)
+
+
+def _best(sentence: np.ndarray, total: np.ndarray, k: int, mask: np.ndarray, step: int = 16) -> np.ndarray:
+    """The candidates (sentence score not 0) that may be among the ``k`` best totals, ties
+    included: those at or above the k-th best total of every ``step``-th candidate, which at
+    least ``k`` candidates reach. All candidates when the sample is too small."""
+    if k < 1:
+        return np.flatnonzero(mask[:0])
+    sample = total[::step][sentence[::step] != 0]
+    if len(sample) < k:
+        return np.flatnonzero(np.not_equal(sentence, 0, out=mask))
+    floor = np.partition(sample, len(sample) - k)[len(sample) - k]
+    ids = np.flatnonzero(np.greater_equal(total, floor, out=mask))
+    return ids[sentence[ids] != 0]

@@ -44,10 +44,25 @@ def fold(word: str) -> str:
     return unicodedata.normalize("NFKC", word).casefold()
 
 
+def _forwarding(name: str, *names: str) -> types.ModuleType:
+    """A stand-in for module ``name`` whose attributes import the real module on first use."""
+    def forward(attr: str):
+        if attr.startswith("__"):
+            raise AttributeError(attr)
+        return getattr(importlib.import_module(name), attr)
+
+    module = types.ModuleType(name)
+    module.__getattr__ = forward  # type: ignore[method-assign]
+    for attr in names:
+        setattr(module, attr, lambda *a, _attr=attr, **k: getattr(importlib.import_module(name), _attr)(*a, **k))
+    return module
+
+
 @lru_cache(maxsize=1)
 def _stemmer():
     """nltk's Porter stemmer, loaded without running ``nltk/__init__`` (0.2 s of imports we do
-    not use) when nltk is not imported yet; the stand-in parent packages are removed after."""
+    not use) when nltk is not imported yet, and without ``nltk.redos`` (the third-party ``regex``
+    package) and ``nltk.termsec``, which only its ``demo()`` uses; the stand-ins are removed after."""
     if "nltk" not in sys.modules:
         spec = importlib.util.find_spec("nltk")
         if spec and spec.submodule_search_locations:
@@ -57,6 +72,8 @@ def _stemmer():
                 module = types.ModuleType(name)
                 module.__path__ = [path]
                 sys.modules[name] = module
+            sys.modules["nltk.redos"] = _forwarding("nltk.redos")
+            sys.modules["nltk.termsec"] = _forwarding("nltk.termsec", "safe_print")
             try:
                 from nltk.stem.porter import PorterStemmer
 
@@ -93,9 +110,10 @@ def _pairs(name: str) -> list[tuple[str, str]]:
     path = os.path.join(os.path.dirname(__file__), "data", name)
     try:
         with open(path, encoding="utf-8") as f:
-            return [tuple(line.rstrip("\n").split("\t", 1)) for line in f if "\t" in line]  # type: ignore[misc]
+            lines = f.read().splitlines()
     except OSError:
         return []
+    return [(a, b) for a, tab, b in (line.partition("\t") for line in lines) if tab]
 
 
 @lru_cache(maxsize=1)
@@ -105,16 +123,17 @@ def _irregular() -> dict[str, str]:
     return dict(_pairs("irregular.tsv"))
 
 
-def _grouped(pairs: list[tuple[str, str]]) -> dict[str, frozenset[str]]:
-    """Each first word of ``pairs`` with all the second words it is paired with."""
-    table: dict[str, set[str]] = {}
+def _grouped(pairs: list[tuple[str, str]]) -> dict[str, list[str]]:
+    """Each first word of ``pairs`` with all the second words it is paired with (made into a set
+    only when looked up: most of a table is never asked for)."""
+    table: dict[str, list[str]] = {}
     for a, b in pairs:
-        table.setdefault(a, set()).add(b)
-    return {a: frozenset(b) for a, b in table.items()}
+        table.setdefault(a, []).append(b)
+    return table
 
 
 @lru_cache(maxsize=1)
-def _homographs() -> dict[str, frozenset[str]]:
+def _homographs() -> dict[str, list[str]]:
     return _grouped([(base, form) for form, base in _pairs("homographs.tsv")])
 
 
@@ -122,18 +141,18 @@ def past_forms(word: str) -> frozenset[str]:
     """A verb's irregular forms that are words of their own too ("find" -> "found", "leave" ->
     "left"): kept out of stemming ("found" also stems "founded"), but in a sentence already
     chosen, a question's "find" may be read as the text's very word "found"."""
-    return _homographs().get(word, frozenset())
+    return frozenset(_homographs().get(word, ()))
 
 
 @lru_cache(maxsize=1)
-def _opposites() -> dict[str, frozenset[str]]:
+def _opposites() -> dict[str, list[str]]:
     return _grouped(_pairs("antonyms.tsv"))
 
 
 def opposites(term: str) -> frozenset[str]:
     """Stems of the words opposite in meaning to the stem ``term`` ("increas" -> "decreas"),
     from WordNet 3.0's antonyms (tools/antonyms.py)."""
-    return _opposites().get(term, frozenset())
+    return frozenset(_opposites().get(term, ()))
 
 
 def _stem(word: str) -> str:
