@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from .index import Index
 from .model import Hit, QuestionType
-from .retrieve import Query
-from .text import (MEASURES, NUMBER_WORDS, ORDINAL_WORDS, STOP_WORDS, edit_distance, fold, opposites, past_forms,
-                   stem, tokens)
+from .retrieve import RELATED_WEIGHT, Query
+from .text import (MEASURES, NUMBER_WORDS, ORDINAL_WORDS, STOP_WORDS, edit_distance, fold, opposites, parts_of_speech,
+                   past_forms, stem, tokens)
 
 Q = QuestionType
 
@@ -1218,6 +1218,9 @@ def swapped_modifier(query: Query, sentence: str) -> str:
     return ""
 
 
+NEGATING = re.compile(r"(?:dis|un|in|im|il|ir|non|mis)")
+
+
 def contradicts(question: str, sentence: str) -> tuple[str, str] | None:
     """(question word, sentence word) when the sentence says the opposite of a word of the
     question that it does not say itself ("decreasing" against "increasing")."""
@@ -1225,8 +1228,18 @@ def contradicts(question: str, sentence: str) -> tuple[str, str] | None:
     said = {stem(w): w for w, _, _ in tokens(sentence) if w not in STOP_WORDS}
     for t in asked.keys() - said.keys():
         for o in sorted(opposites(t) & said.keys() - asked.keys()):
-            return asked[t], said[o]
+            if opposed(asked[t], said[o]):
+                return asked[t], said[o]
     return None
+
+
+def opposed(a: str, b: str) -> bool:
+    """Whether two words of an opposite pair are used as opposites: both can be adjectives or
+    adverbs (the pairs' own parts), or one negates the other by a prefix; "stand" (for) is no
+    "standing" against the text's "ran"."""
+    if any(x.endswith(y) and NEGATING.fullmatch(x[:len(x) - len(y)]) for x, y in ((a, b), (b, a))):
+        return True
+    return all(set(parts_of_speech(w)) & {"a", "r"} for w in (a, b))
 
 
 def conflict(question: str, sentence: str, passage: str, abbreviations: dict[str, str],
@@ -1297,13 +1310,15 @@ def coverage(query: Query, sentence: str, context: str, index: Index) -> float:
     sent = {stem(w) for w, _, _ in tokens(sentence)}
     ctx = {stem(w) for w, _, _ in tokens(context)}
     total = got = 0.0
-    for concept in query.concepts:
+    for k, concept in enumerate(query.concepts):
         idf = max((index.idf(alt[0]) for alt in concept), default=0.0) or top
         total += idf
         if any(set(alt) <= sent for alt in concept):
             got += idf
         elif any(set(alt) <= ctx for alt in concept):
             got += 0.5 * idf
+        elif any(set(alt) <= sent for alt in query.kin_of(k)):
+            got += RELATED_WEIGHT * idf
     return got / total if total else 0.0
 
 

@@ -11,9 +11,11 @@ import numpy as np
 from . import abbrev
 from .index import Index
 from .model import Hit
-from .text import MEASURES, STOP_WORDS, edit_distance, past_forms, stem, terms, tokens
+from .text import (MEASURES, STOP_WORDS, edit_distance, english, english_near, past_forms, related_terms, stem, terms,
+                   tokens)
 
 PASSAGE_WEIGHT = 0.4
+RELATED_WEIGHT = 0.3  # a word related to the question's (WordNet: "boss" and "chief") against the word itself
 WH_PHRASE = re.compile(rf"\bhow\s+(?:long|many|often|soon|{'|'.join(MEASURES)})\b|\b(?:ever\s+)?since\b", re.I)
 FRAME_WORDS = frozenset(
     "kind type sort name names way ways happen happened happens mean means meaning called call "
@@ -27,7 +29,8 @@ class Query:
     """A question as the index understands it.
 
     ``terms`` are weighted BM25 terms; ``concepts`` are the question's content words, each a set
-    of alternatives (a stem, or several stems that must all occur, as for a long form).
+    of alternatives (a stem, or several stems that must all occur, as for a long form); ``kin``
+    holds, concept by concept, the text's words related to one the text lacks ("boss": "chief").
     """
 
     text: str
@@ -37,6 +40,7 @@ class Query:
     unknown: tuple[str, ...] = ()
     context: tuple[tuple[str, float], ...] = ()
     head: frozenset[str] = frozenset()
+    kin: tuple[frozenset[tuple[str, ...]], ...] = ()
 
     @property
     def weights(self) -> dict[str, float]:
@@ -53,8 +57,11 @@ class Query:
 
     @property
     def said(self) -> set[str]:
-        """The stems of the words the question itself says (not a short form spelled out)."""
-        return {stem(w) for w, _, _ in tokens(self.fixed_text)}
+        """The stems of the words the question itself says (not a short form spelled out), and
+        of the text's words of the same family ("make": "maker")."""
+        own = {stem(w) for w, _, _ in tokens(self.fixed_text)}
+        return own | {alt[0] for c in self.concepts if any(alt[0] in own for alt in c)
+                      for alt in c if len(alt) == 1 and alt[0] not in own and (alt[0].startswith(tuple(own)))}
 
     @property
     def fixed_text(self) -> str:
@@ -63,6 +70,10 @@ class Query:
         for wrong, right in self.corrections:
             text = re.sub(rf"\b{re.escape(wrong)}\b", right, text, flags=re.I)
         return text
+
+    def kin_of(self, k: int) -> frozenset[tuple[str, ...]]:
+        """The text's words related to the question's ``k``-th concept (counted less than it)."""
+        return self.kin[k] if k < len(self.kin) else frozenset()
 
     @property
     def related(self) -> set[str]:
@@ -162,6 +173,16 @@ def past_form(word: str, index: Index) -> str | None:
 WH_WORDS = ("what", "which", "when", "where", "who", "why", "how")
 
 
+def repair(word: str, index: Index) -> str | None:
+    """The word a non-word was meant to be: the text's closest word, unless an English word is
+    closer ("countrys" is "country", not the text's "counts"); None if nothing is near."""
+    fixed = correct(word, index)
+    if fixed and edit_distance(word, fixed, 1) <= 1:
+        return fixed
+    near = english_near(word) if len(word) >= 4 else []
+    return next(iter(near), fixed)
+
+
 def wh_typo(word: str) -> str | None:
     """The question word a mistyped first word stands for ("wat" -> "what", "hwo" -> "who", and
     "whats" -> "what is", its apostrophe dropped); never a real small word ("were", "wo")."""
@@ -180,6 +201,7 @@ def understand(question: str, index: Index, context: tuple[tuple[str, float], ..
     concepts: list[set[tuple[str, ...]]] = []
     fixes: list[tuple[str, str]] = []
     unknown: list[str] = []
+    kin: list[frozenset[tuple[str, ...]]] = []
     first = next(tokens(question), ("", 0, 0))[0]
     wh = wh_typo(first) if stem(first) not in known else None
     if wh:  # "wat is thrombocytopenia": the question word, mistyped
@@ -190,6 +212,7 @@ def understand(question: str, index: Index, context: tuple[tuple[str, float], ..
     for w in words:
         t = stem(w)
         alternatives = {(t,)}
+        near: list[tuple[str, ...]] = []
         long = spelled_out(w, question, index) if t not in known else None
         past = past_form(w, index) if t not in known else None
         if long:  # "AAA", never defined, spells "American Automobile Association"
@@ -199,19 +222,27 @@ def understand(question: str, index: Index, context: tuple[tuple[str, float], ..
             alternatives.add((past,))
             weighted.append((past, 0.8))
         elif t not in known and not w[:1].isdigit():
-            related = family(t, index)
-            fixed = None if related else correct(w, index)
-            if not fixed and not related:
-                unknown.append(w)
-            if fixed:
+            fixed = None if english(w) or family(t, index) else repair(w, index)
+            if fixed:  # "gurl": "girl"; "countrys": "country", which the text may lack
                 fixes.append((w, fixed))
-                t = stem(fixed)
+                w, t = fixed, stem(fixed)
                 alternatives = {(t,)}
-            for r in related:
-                alternatives.add((r,))
-                weighted.append((r, 0.8))
+            if t not in known:
+                related = family(t, index)
+                if english(w):  # an English word's family: WordNet's relatives that share its stem ("make", "maker")
+                    kindred = [r for r in related_terms(t) if all(x in known for x in r)]
+                    related = [r[0] for r in kindred if len(r) == 1 and (r[0].startswith(t) or t.startswith(r[0]))]
+                    near = [r for r in kindred if r[0] not in related]
+                if not related:
+                    unknown.append(w)
+                for r in related:
+                    alternatives.add((r,))
+                    weighted.append((r, 0.8))
+                for r in near:
+                    weighted += [(x, RELATED_WEIGHT) for x in r]
         weighted.append((t, 1.0))
         concepts.append(alternatives)
+        kin.append(frozenset(near))
     for short, long in index.abbreviations.items():
         short_terms, long_terms = tuple(terms(short)), tuple(terms(long))
         if not short_terms or not long_terms:
@@ -231,7 +262,7 @@ def understand(question: str, index: Index, context: tuple[tuple[str, float], ..
                     c.add(short_terms)
                     c.update((t,) for t in misspelt(short_terms[0], index))
     return Query(question, tuple(weighted) + context, tuple(frozenset(c) for c in concepts),
-                 tuple(fixes), tuple(unknown), context, head)
+                 tuple(fixes), tuple(unknown), context, head, tuple(kin))
 
 
 class Retriever:
