@@ -11,6 +11,7 @@ from .extract import (NAME_ASKED, NAMING, ORDINAL_NAMES, SAID, WEEKDAYS, Span, a
 from .index import Index
 from .model import Answer, Hit, Quote, QuestionType
 from .retrieve import Query, Retriever, understand
+from . import verdict
 from .text import STOP_WORDS, fold, stem, tokens
 
 Q = QuestionType
@@ -148,6 +149,8 @@ class Answerer:
             points = [hit.start + o for w, o, _ in tokens(hit.text) if stem(w) in query.stems]
             around, where = focus(doc, hit.start, hit.end, MAX_ANSWER, points), None
         text = doc[around[0]:around[1]]
+        if qtype is Q.YESNO and not sure(span, qtype) and len(text) < MAX_ANSWER - 30:
+            text = verdict.say(verdict.judge(query, text), text)
         quotes = [self.quote(hit, around)]
         quotes += [self.quote(h) for h in hits if h is not hit][: max(self.top_k - 1, 0)]
         return Answer(question, True, text, tuple(quotes), resolved, qtype, hit.score,

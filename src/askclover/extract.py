@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from .index import Index
 from .model import Hit, QuestionType
 from .retrieve import RELATED_WEIGHT, Query
-from .text import (MEASURES, NUMBER_WORDS, ORDINAL_WORDS, STOP_WORDS, edit_distance, fold, opposites, parts_of_speech,
+from .text import (MEASURES, NUMBER_WORDS, ORDINAL_WORDS, STOP_WORDS, edit_distance, fold, opposed, opposites,
                    past_forms, stem, tokens)
 
 Q = QuestionType
@@ -1218,9 +1218,6 @@ def swapped_modifier(query: Query, sentence: str) -> str:
     return ""
 
 
-NEGATING = re.compile(r"(?:dis|un|in|im|il|ir|non|mis)")
-
-
 def contradicts(question: str, sentence: str) -> tuple[str, str] | None:
     """(question word, sentence word) when the sentence says the opposite of a word of the
     question that it does not say itself ("decreasing" against "increasing")."""
@@ -1231,15 +1228,6 @@ def contradicts(question: str, sentence: str) -> tuple[str, str] | None:
             if opposed(asked[t], said[o]):
                 return asked[t], said[o]
     return None
-
-
-def opposed(a: str, b: str) -> bool:
-    """Whether two words of an opposite pair are used as opposites: both can be adjectives or
-    adverbs (the pairs' own parts), or one negates the other by a prefix; "stand" (for) is no
-    "standing" against the text's "ran"."""
-    if any(x.endswith(y) and NEGATING.fullmatch(x[:len(x) - len(y)]) for x, y in ((a, b), (b, a))):
-        return True
-    return all(set(parts_of_speech(w)) & {"a", "r"} for w in (a, b))
 
 
 def conflict(question: str, sentence: str, passage: str, abbreviations: dict[str, str],

@@ -21,7 +21,7 @@ STOP_WORDS = frozenset(
     their theirs them themselves then there these they this those through to too under until up
     upon very was wasn we were weren what when where which while who whom whose why will with
     won would you your yours yourself yourselves s t d ll m o re ve y also get got tell say said
-    does did done many much must might shall already else still""".split()
+    does did done many much must might shall already else still ones""".split()
 )
 
 MEASURES = ("much", "large", "big", "high", "far", "old", "tall", "heavy", "low", "small", "wide", "deep", "fast",
@@ -193,9 +193,14 @@ def frequency(word: str) -> int:
     return _entry(word)[1]
 
 
-def _entry(word: str) -> tuple[str, int]:
+def lemmas(word: str) -> set[str]:
+    """The lemmas a folded word is, or is a regular inflection of ("higher": "high", "higher")."""
+    return _entry(word)[2]
+
+
+def _entry(word: str) -> tuple[str, int, set[str]]:
     known = _lexicon()
-    found, count = set(), 0
+    found, count, bases_found = set(), 0, set()
     for w in {word, american(word)}:
         bases = [(w, None)] + [(b, w) for cut in range(1, min(4, len(w) - 1))
                                for b in {w[:-cut], w[:-cut] + "e", w[:-cut] + "y"}]
@@ -206,8 +211,9 @@ def _entry(word: str) -> tuple[str, int]:
                 kinds = "".join(k for k in kinds if form in _inflected(base, k))
             if kinds:
                 found.update(kinds)
+                bases_found.add(base)
                 count = max(count, int(entry[len(entry.rstrip(DIGITS)):] or 0))
-    return "".join(sorted(found)), count
+    return "".join(sorted(found)), count, bases_found
 
 
 DIGITS = "0123456789"
@@ -246,6 +252,18 @@ def related_terms(term: str) -> tuple[tuple[str, ...], ...]:
         return ()
     line = table[at + len(term) + 2:table.find("\n", at + 1)]
     return tuple(tuple(w.split("+")) for w in line.split())
+
+
+NEGATING = re.compile(r"(?:dis|un|in|im|il|ir|non|mis)")
+
+
+def opposed(a: str, b: str) -> bool:
+    """Whether two words of an opposite pair are used as opposites: both can be adjectives or
+    adverbs (the pairs' own parts), or one negates the other by a prefix; "stand" (for) is no
+    "standing" against the text's "ran"."""
+    if any(x.endswith(y) and NEGATING.fullmatch(x[:len(x) - len(y)]) for x, y in ((a, b), (b, a))):
+        return True
+    return all(set(parts_of_speech(w)) & {"a", "r"} for w in (a, b))
 
 
 def _stem(word: str) -> str:
