@@ -87,3 +87,21 @@ def test_a_question_about_what_the_text_never_mentions_is_not_answered(ferry, qu
     from askclover.answer import Answerer
 
     assert not Answerer(ferry).ask(question).answered
+
+
+@pytest.mark.parametrize("question", ["did the trial actually end in 2024", "was the electric ferry really quieter",
+                                      "what did a ticket originally cost"])
+def test_an_adverb_the_text_lacks_is_no_concept(ferry, question):
+    q = understand(question, ferry)
+    assert q.unknown == () and q.corrections == ()
+
+
+@pytest.mark.parametrize("question", ["which crossings didnt run", "the ferry wasnt late?", "theyre travelling free?"])
+def test_a_contraction_without_its_apostrophe_is_no_typo(ferry, question):
+    q = understand(question, ferry)
+    assert q.corrections == () and not {"didnt", "wasnt", "theyre"} & set(q.unknown)
+
+
+def test_a_related_phrase_is_not_two_words_anywhere(ferry):
+    q = understand("who is the boss of the authority", ferry)
+    assert all(len(alt) == 1 for c in q.kin for alt in c)

@@ -11,8 +11,8 @@ import numpy as np
 from . import abbrev
 from .index import Index
 from .model import Hit
-from .text import (MEASURES, STOP_WORDS, edit_distance, english, english_near, past_forms, related_terms, stem, terms,
-                   tokens)
+from .text import (MEASURES, STOP_WORDS, edit_distance, english, english_near, parts_of_speech, past_forms, related_terms,
+                   stem, terms, tokens)
 
 PASSAGE_WEIGHT = 0.4
 RELATED_WEIGHT = 0.3  # a word related to the question's (WordNet: "boss" and "chief") against the word itself
@@ -183,6 +183,12 @@ def repair(word: str, index: Index) -> str | None:
     return next(iter(near), fixed)
 
 
+def contraction(word: str) -> bool:
+    """Whether a word is two small words run together, its apostrophe dropped ("didnt", "theyre")."""
+    return any(word.endswith(end) and word[:-len(end)] in STOP_WORDS for end in ("t", "s", "re", "ve", "ll", "d", "m")) \
+        and word not in STOP_WORDS and not english(word)
+
+
 def wh_typo(word: str) -> str | None:
     """The question word a mistyped first word stands for ("wat" -> "what", "hwo" -> "who", and
     "whats" -> "what is", its apostrophe dropped); never a real small word ("were", "wo")."""
@@ -208,9 +214,11 @@ def understand(question: str, index: Index, context: tuple[tuple[str, float], ..
         fixes.append((first, wh))
     asked = WH_PHRASE.sub(" ", question)
     skip = {*STOP_WORDS, *FRAME_WORDS, *([first] if wh else [])}
-    words = [w for w, _, _ in tokens(asked) if w and w not in skip]
+    words = [w for w, _, _ in tokens(asked) if w and w not in skip and not contraction(w)]
     for w in words:
         t = stem(w)
+        if t not in known and w.isalpha() and parts_of_speech(w) == "r":
+            continue  # "actually", "originally": an adverb the text lacks names nothing to find
         alternatives = {(t,)}
         near: list[tuple[str, ...]] = []
         long = spelled_out(w, question, index) if t not in known else None
@@ -230,8 +238,8 @@ def understand(question: str, index: Index, context: tuple[tuple[str, float], ..
             if t not in known:
                 related = family(t, index)
                 if english(w):  # an English word's family: WordNet's relatives that share its stem ("make", "maker")
-                    kindred = [r for r in related_terms(t) if all(x in known for x in r)]
-                    related = [r[0] for r in kindred if len(r) == 1 and (r[0].startswith(t) or t.startswith(r[0]))]
+                    kindred = [r for r in related_terms(t) if len(r) == 1 and r[0] in known]  # "old man": two words anywhere
+                    related = [r[0] for r in kindred if r[0].startswith(t) or t.startswith(r[0])]
                     near = [r for r in kindred if r[0] not in related]
                 if not related:
                     unknown.append(w)
