@@ -56,7 +56,8 @@ def test_an_english_word_the_text_lacks_is_no_typo(ferry, question, word):
 
 @pytest.mark.parametrize("question, typo, fixed", [("how many crosings a day", "crosings", "crossings"),
                                                    ("what did a tickit cost", "tickit", "ticket"),
-                                                   ("who is the cheif executive", "cheif", "chief")])
+                                                   ("who is the cheif executive", "cheif", "chief"),
+                                                   ("what did a singel ticket cost", "singel", "single")])
 def test_a_non_word_is_repaired(ferry, question, typo, fixed):
     assert (typo, fixed) in understand(question, ferry).corrections
 

@@ -180,6 +180,8 @@ def repair(word: str, index: Index) -> str | None:
     if fixed and edit_distance(word, fixed, 1) <= 1:
         return fixed
     near = english_near(word) if len(word) >= 4 else []
+    if fixed and any(stem(w) == stem(fixed) for w in near):
+        return fixed  # "studys": the text's "studies", not "study"
     return next(iter(near), fixed)
 
 
