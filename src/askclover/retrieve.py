@@ -15,7 +15,7 @@ from .text import (MEASURES, STOP_WORDS, edit_distance, english, english_near, p
                    stem, terms, tokens)
 
 PASSAGE_WEIGHT = 0.4
-RELATED_WEIGHT = 0.3  # a word related to the question's (WordNet: "boss" and "chief") against the word itself
+RELATED_WEIGHT = 0.3  # the words related to a question's word (WordNet: "boss", "chief"), together, against the word
 WH_PHRASE = re.compile(rf"\bhow\s+(?:long|many|often|soon|{'|'.join(MEASURES)})\b|\b(?:ever\s+)?since\b", re.I)
 FRAME_WORDS = frozenset(
     "kind type sort name names way ways happen happened happens mean means meaning called call "
@@ -248,8 +248,7 @@ def understand(question: str, index: Index, context: tuple[tuple[str, float], ..
                 for r in related:
                     alternatives.add((r,))
                     weighted.append((r, 0.8))
-                for r in near:
-                    weighted += [(x, RELATED_WEIGHT) for x in r]
+                weighted += [(x, RELATED_WEIGHT / len(near)) for r in near for x in r]  # together, a fraction of one
         weighted.append((t, 1.0))
         concepts.append(alternatives)
         kin.append(frozenset(near))
