@@ -1,6 +1,7 @@
 """From a question to ranked sentences: typo repair, abbreviation expansion, BM25 scoring."""
 from __future__ import annotations
 
+import os
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -11,10 +12,11 @@ import numpy as np
 from . import abbrev
 from .index import Index
 from .model import Hit
-from .text import (MEASURES, STOP_WORDS, edit_distance, english, english_near, parts_of_speech, past_forms, related_terms,
+from .text import (MEASURES, STOP_WORDS, edit_distance, english, english_near, lemmas, past_forms, related_terms,
                    stem, terms, tokens)
 
 PASSAGE_WEIGHT = 0.4
+SHARED_STEM = 6  # "colonist" and "coloni(es)" are one family; "countri" and "count" are not
 RELATED_WEIGHT = 0.3  # the words related to a question's word (WordNet: "boss", "chief"), together, against the word
 WH_PHRASE = re.compile(rf"\bhow\s+(?:long|many|often|soon|{'|'.join(MEASURES)})\b|\b(?:ever\s+)?since\b", re.I)
 FRAME_WORDS = frozenset(
@@ -60,8 +62,8 @@ class Query:
         """The stems of the words the question itself says (not a short form spelled out), and
         of the text's words of the same family ("make": "maker")."""
         own = {stem(w) for w, _, _ in tokens(self.fixed_text)}
-        return own | {alt[0] for c in self.concepts if any(alt[0] in own for alt in c)
-                      for alt in c if len(alt) == 1 and alt[0] not in own and (alt[0].startswith(tuple(own)))}
+        return own | {alt[0] for c in self.concepts for o in own & {a[0] for a in c}
+                      for alt in c if len(alt) == 1 and len(os.path.commonprefix([o, alt[0]])) >= 4}
 
     @property
     def fixed_text(self) -> str:
@@ -173,6 +175,12 @@ def past_form(word: str, index: Index) -> str | None:
 WH_WORDS = ("what", "which", "when", "where", "who", "why", "how")
 
 
+def inflected(word: str, index: Index) -> str | None:
+    """The text's form of an English word it lacks in this form ("Frenchman": "Frenchmen")."""
+    other = correct(word, index)
+    return other if other and lemmas(other) & (lemmas(word) | {word}) else None
+
+
 def repair(word: str, index: Index) -> str | None:
     """The word a non-word was meant to be: the text's closest word, unless an English word is
     closer ("countrys" is "country", not the text's "counts"); None if nothing is near."""
@@ -219,8 +227,6 @@ def understand(question: str, index: Index, context: tuple[tuple[str, float], ..
     words = [w for w, _, _ in tokens(asked) if w and w not in skip and not contraction(w)]
     for w in words:
         t = stem(w)
-        if t not in known and w.isalpha() and parts_of_speech(w) == "r":
-            continue  # "actually", "originally": an adverb the text lacks names nothing to find
         alternatives = {(t,)}
         near: list[tuple[str, ...]] = []
         long = spelled_out(w, question, index) if t not in known else None
@@ -232,16 +238,17 @@ def understand(question: str, index: Index, context: tuple[tuple[str, float], ..
             alternatives.add((past,))
             weighted.append((past, 0.8))
         elif t not in known and not w[:1].isdigit():
-            fixed = None if english(w) or family(t, index) else repair(w, index)
-            if fixed:  # "gurl": "girl"; "countrys": "country", which the text may lack
+            fixed = inflected(w, index) if english(w) else None if family(t, index) else repair(w, index)
+            if fixed:  # "gurl": "girl"; "countrys": "country", which the text may lack; "how many Frenchman": "Frenchmen"
                 fixes.append((w, fixed))
                 w, t = fixed, stem(fixed)
                 alternatives = {(t,)}
             if t not in known:
                 related = family(t, index)
-                if english(w):  # an English word's family: WordNet's relatives that share its stem ("make", "maker")
+                if english(w):  # its family: a long shared stem, or WordNet's relatives ("make", "maker")
                     kindred = [r for r in related_terms(t) if len(r) == 1 and r[0] in known]  # "old man": two words anywhere
-                    related = [r[0] for r in kindred if r[0].startswith(t) or t.startswith(r[0])]
+                    related = [r for r in related if len(os.path.commonprefix([r, t])) >= SHARED_STEM] \
+                        + [r[0] for r in kindred if r[0].startswith(t) or t.startswith(r[0])]
                     near = [r for r in kindred if r[0] not in related]
                 if not related:
                     unknown.append(w)

@@ -162,6 +162,8 @@ def _inflected(lemma: str, kinds: str) -> set[str]:
     """The regular inflections of a lemma: plurals and verb forms, comparatives."""
     out = set()
     if kinds.strip("ar"):  # a noun or a verb: -s
+        if "n" in kinds and lemma.endswith("man"):
+            out.add(lemma[:-3] + "men")
         if re.search(r"(?:s|x|z|ch|sh)$", lemma):
             out.add(lemma + "es")
         elif len(lemma) > 1 and lemma[-1] == "y" and lemma[-2] not in VOWELS:
@@ -203,7 +205,7 @@ def _entry(word: str) -> tuple[str, int, set[str]]:
     found, count, bases_found = set(), 0, set()
     for w in {word, american(word)}:
         bases = [(w, None)] + [(b, w) for cut in range(1, min(4, len(w) - 1))
-                               for b in {w[:-cut], w[:-cut] + "e", w[:-cut] + "y"}]
+                               for b in {w[:-cut], w[:-cut] + "e", w[:-cut] + "y", w[:-cut] + "an"}]
         for base, form in bases:
             entry = known.get(base, "")
             kinds = entry.rstrip(DIGITS)
