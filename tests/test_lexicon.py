@@ -117,3 +117,22 @@ def test_a_long_shared_stem_is_one_family_a_short_one_is_not(ferry):
     assert "cost" in understand("what did the costing show", ferry).stems
     q = understand("which countries took part", ferry)
     assert "count" not in q.stems and "countries" in q.unknown
+
+
+@pytest.mark.parametrize("question, answer", [("what does RTB stand for", "Rapid Transit Board"),
+                                              ("What does HWA stand for?", "Harbor Works Agency"),
+                                              ("what does the abbreviation RTB stand for", "Rapid Transit Board")])
+def test_stand_for_is_no_opposite_of_the_texts_run(tmp_path, question, answer):
+    from askclover import load_index
+    from askclover.answer import Answerer
+
+    (tmp_path / "a.txt").write_text("The Rapid Transit Board (RTB) ran the trains for ten years. The Harbor Works "
+                                    "Agency (HWA) ran the docks and sat on the board.\n", encoding="utf-8")
+    assert Answerer(load_index(tmp_path / "a.txt", use_cache=False)).ask(question).text == answer
+
+
+def test_opposites_count_between_adjectives_not_a_verb_and_its_pair():
+    from askclover.text import opposed
+
+    assert opposed("decreasing", "increasing") and opposed("likely", "unlikely")
+    assert not opposed("stand", "ran")
