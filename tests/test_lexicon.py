@@ -134,5 +134,5 @@ def test_stand_for_is_no_opposite_of_the_texts_run(tmp_path, question, answer):
 def test_opposites_count_between_adjectives_not_a_verb_and_its_pair():
     from askclover.text import opposed
 
-    assert opposed("decreasing", "increasing") and opposed("likely", "unlikely")
+    assert opposed("decreasing", "increasing") and opposed("likely", "unlikely") and opposed("encourage", "discouraging")
     assert not opposed("stand", "ran")

@@ -11,8 +11,10 @@ related.tsv.gz: for each common word (tagged in WordNet's sense-tagged texts), a
 the words of its common senses' synsets, their derivational relatives ("+"), pertainyms ("\\"),
 one step of hypernyms and hyponyms, and for a relational adjective (one with a pertainym:
 "hematologic") the rarer content words of its gloss, both ways ("blood" -> "hematolog").
-A word of several words is written with "+" between its stems ("chief+execut+offic"). Rerun it
-after changing `askclover.text.stem`.
+A word of several words is written with "+" between its stems ("chief+execut+offic").
+
+opposite_verbs.tsv: pairs of verbs WordNet marks opposite, as stems ("encourag", "discourag").
+Rerun it after changing `askclover.text.stem`.
 """
 from __future__ import annotations
 
@@ -141,6 +143,17 @@ def main() -> None:
     for k, v in back.items():
         if len(v) <= MAX_BACK:  # a gloss word of many adjectives ("living") tells little of each
             related.setdefault(k, {}).update((t, None) for t in v if t != k)
+    verbs = set()  # "encourage"/"discourage": opposites as verbs too, unlike "stand" and "run"
+    for (pos, _), (words, pointers, _) in table.items():
+        for symbol, tpos, toff, st in pointers:
+            if symbol == "!" and pos == tpos == "verb":
+                a, b = words[int(st[:2], 16) - 1], table[(tpos, toff)][0][int(st[2:], 16) - 1]
+                if a.isalpha() and b.isalpha() and stem(a) != stem(b):
+                    verbs.add((stem(a), stem(b)))
+    opposite = target / "opposite_verbs.tsv"
+    opposite.write_text("".join(f"{a}\t{b}\n" for a, b in sorted(verbs)), encoding="utf-8")
+    print(f"{len(verbs)} pairs of opposite verbs -> {opposite} ({opposite.stat().st_size // 1024} KB)")
+
     rel = target / "related.tsv.gz"
     write(rel, "".join(f"{k}\t{' '.join(v)}\n" for k, v in sorted(related.items()) if v))
     print(f"{sum(1 for v in related.values() if v)} words with related words -> {rel} ({rel.stat().st_size // 1024} KB)")

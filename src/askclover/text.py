@@ -261,11 +261,18 @@ NEGATING = re.compile(r"(?:dis|un|in|im|il|ir|non|mis)")
 
 def opposed(a: str, b: str) -> bool:
     """Whether two words of an opposite pair are used as opposites: both can be adjectives or
-    adverbs (the pairs' own parts), or one negates the other by a prefix; "stand" (for) is no
-    "standing" against the text's "ran"."""
+    adverbs (the pairs' own parts), they are opposite verbs too, or one negates the other by a
+    prefix; "stand" (for) is no "standing" against the text's "ran"."""
     if any(x.endswith(y) and NEGATING.fullmatch(x[:len(x) - len(y)]) for x, y in ((a, b), (b, a))):
         return True
+    if stem(b) in _opposite_verbs().get(stem(a), ()):
+        return True
     return all(set(parts_of_speech(w)) & {"a", "r"} for w in (a, b))
+
+
+@lru_cache(maxsize=1)
+def _opposite_verbs() -> dict[str, frozenset[str]]:
+    return _grouped(_pairs("opposite_verbs.tsv"))
 
 
 def _stem(word: str) -> str:
