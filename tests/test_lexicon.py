@@ -42,7 +42,8 @@ def test_related_words_come_from_wordnet_and_exclude_opposites():
 def test_the_lexicon_is_not_read_on_import():
     import subprocess
 
-    code = "import askclover, askclover.text as t; print(t._lexicon.cache_info().currsize, t._related.cache_info().currsize)"
+    code = ("import askclover, askclover.text as t; "
+            "print(t._lexicon.cache_info().currsize, t._related.cache_info().currsize)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["0", "0"]
 
@@ -134,5 +135,6 @@ def test_stand_for_is_no_opposite_of_the_texts_run(tmp_path, question, answer):
 def test_opposites_count_between_adjectives_not_a_verb_and_its_pair():
     from askclover.text import opposed
 
-    assert opposed("decreasing", "increasing") and opposed("likely", "unlikely") and opposed("encourage", "discouraging")
+    assert opposed("decreasing", "increasing") and opposed("likely", "unlikely")
+    assert opposed("encourage", "discouraging")
     assert not opposed("stand", "ran")

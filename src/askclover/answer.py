@@ -5,13 +5,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
+from . import verdict
 from .extract import (NAME_ASKED, NAMING, ORDINAL_NAMES, SAID, WEEKDAYS, Span, appositive, asked_for, best_span,
                       classify, conflict, coverage, defines, definition_span, focus, gender_fit, identity,
                       missing_numbers, names_only, predicates, quotation, settling_clause, swapped_modifier, trim)
 from .index import Index
 from .model import Answer, Hit, Quote, QuestionType
 from .retrieve import Query, Retriever, understand
-from . import verdict
 from .text import STOP_WORDS, fold, stem, tokens
 
 Q = QuestionType

@@ -16,6 +16,7 @@ from .text import (MEASURES, STOP_WORDS, edit_distance, english, english_near, l
                    stem, terms, tokens)
 
 PASSAGE_WEIGHT = 0.4
+CONTRACTED = ("t", "s", "re", "ve", "ll", "d", "m")  # "didn|t", "they|re"
 SHARED_STEM = 6  # "colonist" and "coloni(es)" are one family; "countri" and "count" are not
 RELATED_WEIGHT = 0.3  # the words related to a question's word (WordNet: "boss", "chief"), together, against the word
 WH_PHRASE = re.compile(rf"\bhow\s+(?:long|many|often|soon|{'|'.join(MEASURES)})\b|\b(?:ever\s+)?since\b", re.I)
@@ -195,7 +196,7 @@ def repair(word: str, index: Index) -> str | None:
 
 def contraction(word: str) -> bool:
     """Whether a word is two small words run together, its apostrophe dropped ("didnt", "theyre")."""
-    return any(word.endswith(end) and word[:-len(end)] in STOP_WORDS for end in ("t", "s", "re", "ve", "ll", "d", "m")) \
+    return any(word.endswith(end) and word[:-len(end)] in STOP_WORDS for end in CONTRACTED) \
         and word not in STOP_WORDS and not english(word)
 
 
@@ -239,14 +240,14 @@ def understand(question: str, index: Index, context: tuple[tuple[str, float], ..
             weighted.append((past, 0.8))
         elif t not in known and not w[:1].isdigit():
             fixed = inflected(w, index) if english(w) else None if family(t, index) else repair(w, index)
-            if fixed:  # "gurl": "girl"; "countrys": "country", which the text may lack; "how many Frenchman": "Frenchmen"
+            if fixed:  # "gurl": "girl"; "countrys": "country" (the text may lack it); "Frenchman": "Frenchmen"
                 fixes.append((w, fixed))
                 w, t = fixed, stem(fixed)
                 alternatives = {(t,)}
             if t not in known:
                 related = family(t, index)
                 if english(w):  # its family: a long shared stem, or WordNet's relatives ("make", "maker")
-                    kindred = [r for r in related_terms(t) if len(r) == 1 and r[0] in known]  # "old man": two words anywhere
+                    kindred = [r for r in related_terms(t) if len(r) == 1 and r[0] in known]  # not "old man" anywhere
                     related = [r for r in related if len(os.path.commonprefix([r, t])) >= SHARED_STEM] \
                         + [r[0] for r in kindred if r[0].startswith(t) or t.startswith(r[0])]
                     near = [r for r in kindred if r[0] not in related]
