@@ -131,7 +131,7 @@ def test_and_the_girl_reads_her_sentence_not_his(tmp_path):
                                    "after starting treatment.\n\nCase 2: A 15-year-old girl was treated. She remained "
                                    "alive more than 17 months after treatment initiation.\n")
     c.ask("What happened to the 25-year-old man?")
-    assert c.ask("How long did he live after starting treatment?").text == "more than 18 months"
+    assert c.ask("How long did he remain alive after starting treatment?").text == "more than 18 months"
     assert c.ask("And the girl?").text == "more than 17 months"
 
 

@@ -12,8 +12,8 @@ import numpy as np
 from . import abbrev
 from .index import Index
 from .model import Hit
-from .text import (MEASURES, STOP_WORDS, edit_distance, english, english_near, lemmas, past_forms, related_terms,
-                   stem, terms, tokens)
+from .text import (MEASURES, STOP_WORDS, edit_distance, english, english_near, lemmas, parts_of_speech, past_forms,
+                   related_terms, stem, terms, tokens)
 
 PASSAGE_WEIGHT = 0.4
 CONTRACTED = ("t", "s", "re", "ve", "ll", "d", "m")  # "didn|t", "they|re"
@@ -33,7 +33,8 @@ class Query:
 
     ``terms`` are weighted BM25 terms; ``concepts`` are the question's content words, each a set
     of alternatives (a stem, or several stems that must all occur, as for a long form); ``kin``
-    holds, concept by concept, the text's words related to one the text lacks ("boss": "chief").
+    holds, concept by concept, the text's words related to a noun the text lacks ("boss": "chief");
+    a verb's relatives ("made": "built") are looser, and only weigh in retrieval.
     """
 
     text: str
@@ -259,7 +260,7 @@ def understand(question: str, index: Index, context: tuple[tuple[str, float], ..
                 weighted += [(x, RELATED_WEIGHT / len(near)) for r in near for x in r]  # together, a fraction of one
         weighted.append((t, 1.0))
         concepts.append(alternatives)
-        kin.append(frozenset(near))
+        kin.append(frozenset(near) if near and "n" in parts_of_speech(w) else frozenset())
     for short, long in index.abbreviations.items():
         short_terms, long_terms = tuple(terms(short)), tuple(terms(long))
         if not short_terms or not long_terms:
