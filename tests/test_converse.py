@@ -1,4 +1,7 @@
+from pathlib import Path
+
 import pytest
+
 from askclover import Conversation
 
 
@@ -130,7 +133,7 @@ def test_and_the_girl_reads_her_sentence_not_his(tmp_path):
                                    "after starting treatment.\n\nCase 2: A 15-year-old girl was treated. She remained "
                                    "alive more than 17 months after treatment initiation.\n")
     c.ask("What happened to the 25-year-old man?")
-    assert c.ask("How long did he live after starting treatment?").text == "more than 18 months"
+    assert c.ask("How long did he remain alive after starting treatment?").text == "more than 18 months"
     assert c.ask("And the girl?").text == "more than 17 months"
 
 
@@ -267,3 +270,50 @@ def test_what_about_y_after_were_there_any_x_asks_it_of_y(tmp_path):
     c.ask("Were there any deaths?")
     a = c.ask("What about kidney toxicity?")
     assert a.resolved == "Were there any kidney toxicity?" and "kidney" in a.text
+
+
+FERRY = Path(__file__).parent / "data" / "ferry-trial.md"
+CASES = ("Two patients were described.\n\nCase 1: A 40-year-old woman received six doses totaling 90 mCi. She had two "
+         "earlier treatments.\n\nCase 2: A 12-year-old boy received three doses totaling 45 mCi. He had five earlier "
+         "treatments.\n")
+
+
+@pytest.mark.parametrize("first, then, resolved, answer", [
+    ("How many crossings did the first route make a day?", "And for the other route?",
+     "How many crossings did the other route make a day?", "8 crossings"),
+    pytest.param("What did the first route use?", "and for the other route?", "What did the other route use?",
+                 "diesel ferry", marks=pytest.mark.xfail(strict=True, reason="resolved right; the fitted sentence "
+                                                         "scorer prefers the first route's sentence")),
+    ("How many crossings did the first route make a day?", "and the other route?",
+     None, "8 crossings"),
+])
+def test_and_for_the_other_one_asks_the_same_of_it(first, then, resolved, answer):
+    from askclover import load_index
+
+    c = Conversation(load_index(FERRY, use_cache=False))
+    c.ask(first)
+    a = c.ask(then)
+    assert resolved is None or a.resolved == resolved
+    assert answer in (a.text or "")
+
+
+@pytest.mark.parametrize("question, answer", [("How many crossings did the other route make a day?", "8 crossings"),
+                                              ("What did the other route keep?", "diesel ferry")])
+def test_the_other_one_is_the_second_the_text_contrasts(question, answer):
+    from askclover import load_index
+
+    a = Conversation(load_index(FERRY, use_cache=False)).ask(question)
+    assert answer in (a.text or "") and a.resolved == question
+
+
+@pytest.mark.parametrize("first, then, resolved, answer", [
+    ("Who had more earlier treatments, the woman or the boy?", "And how much did the other one get?",
+     "And how much did the boy get?", "45 mCi"),
+    ("Who got more doses, the woman or the boy?", "How many earlier treatments did the other one have?",
+     "How many earlier treatments did the boy have?", "five earlier treatments"),
+])
+def test_the_other_one_of_two_offered_is_the_one_the_answer_is_not_about(tmp_path, first, then, resolved, answer):
+    c = _conversation_of(tmp_path, CASES)
+    c.ask(first)
+    a = c.ask(then)
+    assert a.resolved == resolved and a.text == answer

@@ -278,6 +278,20 @@ def choose(rows, weights, k: int = 0) -> tuple[float, float, float]:
     return best[1], best[2], best[3]
 
 
+def tentative_floor(rows, picks, threshold, span_odds) -> float:
+    """The lowest chance from which held-out answers under the threshold are still right at
+    least half the time: the band where "the article may not say this exactly" is fair to show."""
+    c = columns(rows, picks)
+    p = np.where(c["p_span"] >= span_odds, c["p_span"], c["p_sentence"])
+    right = c["answerable"] & np.where(c["p_span"] >= span_odds, c["span_right"], c["whole_right"])
+    floor = threshold
+    for t in np.round(np.arange(threshold - 0.01, 0.0, -0.01), 2):
+        band = (p >= t) & (p < threshold)
+        if band.any() and right[band].mean() >= 0.5:
+            floor = float(t)
+    return floor
+
+
 def load_rows(names: list[str], cache: Path | None, fresh: bool) -> list[Row]:
     if cache and cache.exists() and not fresh:
         return [Row(**d) for d in pickle.loads(cache.read_bytes())]
@@ -298,6 +312,7 @@ def main() -> None:
     weights = question_weights(rows)
     l2, threshold, span_odds = choose(rows, weights)
     model = fit(rows, weights, l2)
+    tentative = tentative_floor(rows, out_of_fold(rows, weights, l2), threshold, span_odds)
     data = {
         "sentence": {"weights": {n: round(float(c), 4) for n, c in zip(FEATURES, model.sentence[0])},
                      "bias": round(model.sentence[1], 4)},
@@ -305,7 +320,7 @@ def main() -> None:
                  "bias": round(model.span[1], 4)},
         "span_odds": span_odds,
         "threshold": round(threshold, 4),
-        "tentative": round(max(0.05, threshold - 0.15), 4),
+        "tentative": round(tentative, 4),
         "l2": l2,
         "fitted_on": sorted({r.set for r in rows}),
     }

@@ -5,6 +5,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
+from . import verdict
 from .extract import (NAME_ASKED, NAMING, ORDINAL_NAMES, SAID, WEEKDAYS, Span, appositive, asked_for, best_span,
                       classify, conflict, coverage, defines, definition_span, focus, gender_fit, identity,
                       missing_numbers, names_only, predicates, quotation, settling_clause, swapped_modifier, trim)
@@ -95,12 +96,12 @@ class Answerer:
             closest = self.quote(likeliest.hit)  # a vetoed sentence may still be the closest
             why = likeliest.facts.blocked or chosen.facts.blocked or why_unsure(chosen.facts)
             tentative = None
-            note = f"{NOT_SAID} The closest it comes: “{closest.text}”"
+            note = f"{NOT_SAID} The closest it comes: {quoted_text(closest.text)}"
             if decision.reason is Reason.TENTATIVE:
                 held, text, _, around = self.render(chosen, query, qtype, decision.whole)
                 tentative = text
                 closest = self.quote(held, around)
-                note = f"The article may not say this exactly; the closest it comes: “{closest.text}”"
+                note = f"The article may not say this exactly; the closest it comes: {quoted_text(closest.text)}"
             return Answer(question, False, None, (closest,), resolved, qtype, top, hits=tuple(hits),
                           note=note, why_not=why, decision=decision, tentative=tentative)
         hit, text, where, around = self.render(chosen, query, qtype, decision.whole)
@@ -124,7 +125,10 @@ class Answerer:
         else:
             points = [hit.start + o for w, o, _ in tokens(hit.text) if stem(w) in query.stems]
             around, where = focus(doc, hit.start, hit.end, MAX_ANSWER, points), None
-        return hit, doc[around[0]:around[1]], where, around
+        text = doc[around[0]:around[1]]
+        if qtype is Q.YESNO and not sure(span, qtype) and len(text) < MAX_ANSWER - 30:
+            text = verdict.say(verdict.judge(query, text), text)
+        return hit, text, where, around
 
     def candidates(self, query: Query, qtype: QuestionType, hits: list[Hit], resolved: str,
                    question: str) -> list[Candidate]:
@@ -350,6 +354,11 @@ def names_source(query: Query, sentence: str) -> bool:
     "according to the AAA": "The American Automobile Association reported …")."""
     cited = re.search(r"\b(?i:according\s+to)\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)", query.fixed_text)
     return bool(cited) and says(query, {stem(w) for w, _, _ in tokens(cited.group(1))} - STOP_WORDS, sentence)
+
+
+def quoted_text(text: str) -> str:
+    """The text in quotation marks, unless it is a quotation already."""
+    return text if text[:1] in "“\"" and text[-1:] in "”\"" else f"“{text}”"
 
 
 def why_unsure(facts: Facts) -> str:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import _thread
+import os
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -12,9 +13,13 @@ import numpy as np
 from . import abbrev
 from .index import Index
 from .model import Hit
-from .text import MEASURES, STOP_WORDS, edit_distance, past_forms, stem, terms, tokens
+from .text import (MEASURES, STOP_WORDS, edit_distance, english, english_near, lemmas, parts_of_speech, past_forms,
+                   related_terms, stem, terms, tokens)
 
 PASSAGE_WEIGHT = 0.4
+CONTRACTED = ("t", "s", "re", "ve", "ll", "d", "m")  # "didn|t", "they|re"
+SHARED_STEM = 6  # "colonist" and "coloni(es)" are one family; "countri" and "count" are not
+RELATED_WEIGHT = 0.3  # the words related to a question's word (WordNet: "boss", "chief"), together, against the word
 WH_PHRASE = re.compile(rf"\bhow\s+(?:long|many|often|soon|{'|'.join(MEASURES)})\b|\b(?:ever\s+)?since\b", re.I)
 FRAME_WORDS = frozenset(
     "kind type sort name names way ways happen happened happens mean means meaning called call "
@@ -28,7 +33,9 @@ class Query:
     """A question as the index understands it.
 
     ``terms`` are weighted BM25 terms; ``concepts`` are the question's content words, each a set
-    of alternatives (a stem, or several stems that must all occur, as for a long form).
+    of alternatives (a stem, or several stems that must all occur, as for a long form); ``kin``
+    holds, concept by concept, the text's words related to a noun the text lacks ("boss": "chief");
+    a verb's relatives ("made": "built") are looser, and only weigh in retrieval.
     """
 
     text: str
@@ -38,6 +45,7 @@ class Query:
     unknown: tuple[str, ...] = ()
     context: tuple[tuple[str, float], ...] = ()
     head: frozenset[str] = frozenset()
+    kin: tuple[frozenset[tuple[str, ...]], ...] = ()
 
     @property
     def weights(self) -> dict[str, float]:
@@ -54,8 +62,11 @@ class Query:
 
     @property
     def said(self) -> set[str]:
-        """The stems of the words the question itself says (not a short form spelled out)."""
-        return {stem(w) for w, _, _ in tokens(self.fixed_text)}
+        """The stems of the words the question itself says (not a short form spelled out), and
+        of the text's words of the same family ("make": "maker")."""
+        own = {stem(w) for w, _, _ in tokens(self.fixed_text)}
+        return own | {alt[0] for c in self.concepts for o in own & {a[0] for a in c}
+                      for alt in c if len(alt) == 1 and len(os.path.commonprefix([o, alt[0]])) >= 4}
 
     @property
     def fixed_text(self) -> str:
@@ -64,6 +75,10 @@ class Query:
         for wrong, right in self.corrections:
             text = re.sub(rf"\b{re.escape(wrong)}\b", right, text, flags=re.I)
         return text
+
+    def kin_of(self, k: int) -> frozenset[tuple[str, ...]]:
+        """The text's words related to the question's ``k``-th concept (counted less than it)."""
+        return self.kin[k] if k < len(self.kin) else frozenset()
 
     @property
     def related(self) -> set[str]:
@@ -163,6 +178,30 @@ def past_form(word: str, index: Index) -> str | None:
 WH_WORDS = ("what", "which", "when", "where", "who", "why", "how")
 
 
+def inflected(word: str, index: Index) -> str | None:
+    """The text's form of an English word it lacks in this form ("Frenchman": "Frenchmen")."""
+    other = correct(word, index)
+    return other if other and lemmas(other) & (lemmas(word) | {word}) else None
+
+
+def repair(word: str, index: Index) -> str | None:
+    """The word a non-word was meant to be: the text's closest word, unless an English word is
+    closer ("countrys" is "country", not the text's "counts"); None if nothing is near."""
+    fixed = correct(word, index)
+    if fixed and edit_distance(word, fixed, 1) <= 1:
+        return fixed
+    near = english_near(word) if len(word) >= 4 else []
+    if fixed and any(stem(w) == stem(fixed) for w in near):
+        return fixed  # "studys": the text's "studies", not "study"
+    return next(iter(near), fixed)
+
+
+def contraction(word: str) -> bool:
+    """Whether a word is two small words run together, its apostrophe dropped ("didnt", "theyre")."""
+    return any(word.endswith(end) and word[:-len(end)] in STOP_WORDS for end in CONTRACTED) \
+        and word not in STOP_WORDS and not english(word)
+
+
 def wh_typo(word: str) -> str | None:
     """The question word a mistyped first word stands for ("wat" -> "what", "hwo" -> "who", and
     "whats" -> "what is", its apostrophe dropped); never a real small word ("were", "wo")."""
@@ -181,16 +220,18 @@ def understand(question: str, index: Index, context: tuple[tuple[str, float], ..
     concepts: list[set[tuple[str, ...]]] = []
     fixes: list[tuple[str, str]] = []
     unknown: list[str] = []
+    kin: list[frozenset[tuple[str, ...]]] = []
     first = next(tokens(question), ("", 0, 0))[0]
     wh = wh_typo(first) if stem(first) not in known else None
     if wh:  # "wat is thrombocytopenia": the question word, mistyped
         fixes.append((first, wh))
     asked = WH_PHRASE.sub(" ", question)
     skip = {*STOP_WORDS, *FRAME_WORDS, *([first] if wh else [])}
-    words = [w for w, _, _ in tokens(asked) if w and w not in skip]
+    words = [w for w, _, _ in tokens(asked) if w and w not in skip and not contraction(w)]
     for w in words:
         t = stem(w)
         alternatives = {(t,)}
+        near: list[tuple[str, ...]] = []
         long = spelled_out(w, question, index) if t not in known else None
         past = past_form(w, index) if t not in known else None
         if long:  # "AAA", never defined, spells "American Automobile Association"
@@ -200,19 +241,27 @@ def understand(question: str, index: Index, context: tuple[tuple[str, float], ..
             alternatives.add((past,))
             weighted.append((past, 0.8))
         elif t not in known and not w[:1].isdigit():
-            related = family(t, index)
-            fixed = None if related else correct(w, index)
-            if not fixed and not related:
-                unknown.append(w)
-            if fixed:
+            fixed = inflected(w, index) if english(w) else None if family(t, index) else repair(w, index)
+            if fixed:  # "gurl": "girl"; "countrys": "country" (the text may lack it); "Frenchman": "Frenchmen"
                 fixes.append((w, fixed))
-                t = stem(fixed)
+                w, t = fixed, stem(fixed)
                 alternatives = {(t,)}
-            for r in related:
-                alternatives.add((r,))
-                weighted.append((r, 0.8))
+            if t not in known:
+                related = family(t, index)
+                if english(w):  # its family: a long shared stem, or WordNet's relatives ("make", "maker")
+                    kindred = [r for r in related_terms(t) if len(r) == 1 and r[0] in known]  # not "old man" anywhere
+                    related = [r for r in related if len(os.path.commonprefix([r, t])) >= SHARED_STEM] \
+                        + [r[0] for r in kindred if r[0].startswith(t) or t.startswith(r[0])]
+                    near = [r for r in kindred if r[0] not in related]
+                if not related:
+                    unknown.append(w)
+                for r in related:
+                    alternatives.add((r,))
+                    weighted.append((r, 0.8))
+                weighted += [(x, RELATED_WEIGHT / len(near)) for r in near for x in r]  # together, a fraction of one
         weighted.append((t, 1.0))
         concepts.append(alternatives)
+        kin.append(frozenset(near) if near and "n" in parts_of_speech(w) else frozenset())
     for short, long in index.abbreviations.items():
         short_terms, long_terms = tuple(terms(short)), tuple(terms(long))
         if not short_terms or not long_terms:
@@ -232,7 +281,7 @@ def understand(question: str, index: Index, context: tuple[tuple[str, float], ..
                     c.add(short_terms)
                     c.update((t,) for t in misspelt(short_terms[0], index))
     return Query(question, tuple(weighted) + context, tuple(frozenset(c) for c in concepts),
-                 tuple(fixes), tuple(unknown), context, head)
+                 tuple(fixes), tuple(unknown), context, head, tuple(kin))
 
 
 class Retriever:
