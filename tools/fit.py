@@ -68,6 +68,7 @@ class Row:
     evidence: np.ndarray # the candidate's quote holds the evidence
     whole: np.ndarray    # the candidate's sentence (not its span) holds a gold answer
     spanned: np.ndarray  # the candidate's answer is a span, not the sentence
+    blocked: np.ndarray  # the candidate may not answer (decide.Facts.blocked)
     qtype: str = ""
 
 
@@ -107,6 +108,7 @@ def describe(name, article, t, chained, answer, chat) -> Row:
     evid = [norm(e) for e in t.get("evidence", [])]
     shortest = min((len(a) for a in t.get("answers", [])), default=0)
     right, concise, evidence, whole, spanned, xs = [], [], [], [], [], []
+    blocked = [bool(c.facts.blocked) for c in cands]
     for c in cands:
         held, text, _, around = answerer.render(c, decision.query, answer.qtype)
         quote = answerer.quote(held, around).text
@@ -121,7 +123,7 @@ def describe(name, article, t, chained, answer, chat) -> Row:
     return Row(name, article, t["id"], t["answerable"], bool(t.get("short")), chained, shortest,
                np.array(xs, dtype=float).reshape(len(cands), len(FEATURES)),
                np.array(right, bool), np.array(concise, bool), np.array(evidence, bool),
-               np.array(whole, bool), np.array(spanned, bool), answer.qtype.value)
+               np.array(whole, bool), np.array(spanned, bool), np.array(blocked, bool), answer.qtype.value)
 
 
 def question_weights(rows: list[Row]) -> np.ndarray:
@@ -182,7 +184,6 @@ def sigmoid(z):
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
 
-CHECKS = [list(FEATURES).index(name) for name in ("conflict", "swapped", "no_value")]
 
 
 def predict(rows: list[Row], model: Fitted) -> list[tuple[int | None, float, float]]:
@@ -193,7 +194,7 @@ def predict(rows: list[Row], model: Fitted) -> list[tuple[int | None, float, flo
             out.append((None, 0.0, 0.0))
             continue
         p = sigmoid(r.x @ model.sentence[0] + model.sentence[1])
-        blocked = r.x[:, CHECKS].any(axis=1)  # as decide.Facts.blocked: such a candidate never answers
+        blocked = r.blocked
         best = int(np.argmax(np.where(blocked, -1.0, p) if not blocked.all() else p))
         if blocked[best]:
             out.append((best, 0.0, 0.0))
