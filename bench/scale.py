@@ -1,11 +1,14 @@
-"""Scale: index build time, cached start-up, peak memory and per-question latency on generated
-knowledge folders of 1,000 to 1,000,000 passages, against plain rank_bm25.BM25Okapi.get_scores.
+"""Scale: askclover, bm25s and rank_bm25 side by side on generated knowledge folders of 1,000 to
+1,000,000 passages: build, cached start-up, peak memory, cache size, and search latency.
 
-    python bench/scale.py --sizes 1000 10000 100000 [--baseline-max 100000]
+    python bench/scale.py --sizes 10000 100000 [--baseline-max 100000]
 
 The corpus is seeded and Zipf-distributed (vocabulary ranks ~ 1/r^1.07, sentence lengths
-log-normal around 20 words, 1-4 sentences a passage, 1,000 passages a file). Each size is
-measured in fresh processes so peak RSS belongs to that size alone.
+log-normal around 20 words, 1-4 sentences a passage, 1,000 passages a file). Each kind of
+measurement runs in a fresh process, so peak RSS belongs to it alone. askclover's
+`Retriever.search(question, k=10)` and bm25s's `get_scores` + `topk(10)` (method "lucene",
+k1 1.2, b 0.5, over the passages) are timed alternately, question by question, in one process,
+so a busy machine slows both alike; rank_bm25 is plain `BM25Okapi.get_scores` over the passages.
 """
 from __future__ import annotations
 
@@ -67,48 +70,81 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def measure_ours(folder: str, questions: list[str]) -> dict:
-    from askclover import Answerer, Retriever, load_index
+def passages_of(folder: str) -> list[str]:
+    return [p for f in sorted(Path(folder).glob("*.txt")) for p in f.read_text("utf-8").split("\n\n")]
+
+
+def tokenize(text: str) -> list[str]:
+    import re
+
+    return re.findall(r"\w+", text.lower())
+
+
+def measure_build(folder: str, questions: list[str]) -> dict:
+    from askclover import load_index
+    from askclover.cache import cache_dir
 
     t = time.perf_counter()
     index = load_index(folder)
     built = time.perf_counter() - t
-    retriever, answerer = Retriever(index), Answerer(index)
-    answerer.ask(questions[0])  # first use compiles patterns and loads the stemmer
-    search, ask = [], []
+    text = sum(f.stat().st_size for f in Path(folder).glob("*.txt"))
+    cached = sum(f.stat().st_size for f in cache_dir().iterdir() if f.suffix in (".index", ".pickle"))
+    return {"build_s": built, "units": len(index), "rss_mb": peak_mb(), "text_mb": text / 2**20,
+            "cache_mb": cached / 2**20}
+
+
+def measure_cached(folder: str, questions: list[str]) -> dict:
+    t = time.perf_counter()
+    from askclover import Answerer, load_index
+
+    index = load_index(folder)
+    start = time.perf_counter() - t
+    answerer = Answerer(index)
+    answerer.ask(questions[0])  # first use compiles patterns
+    ask = []
     for q in questions:
-        t = time.perf_counter()
-        retriever.search(q, 5)
-        search.append(time.perf_counter() - t)
         t = time.perf_counter()
         answerer.ask(q)
         ask.append(time.perf_counter() - t)
-    return {"build_s": built, "units": len(index), "search": search, "ask": ask, "rss_mb": peak_mb()}
+    return {"cached_start_s": start, "ask": ask, "rss_mb": peak_mb()}
 
 
-def measure_cached(folder: str) -> dict:
+def measure_compare(folder: str, questions: list[str]) -> dict:
+    """askclover and bm25s in one process, timed alternately on the same questions."""
+    import bm25s
+    from bm25s.selection import topk
+
+    from askclover import Retriever, load_index
+
+    retriever = Retriever(load_index(folder))
     t = time.perf_counter()
-    from askclover import load_index
-
-    load_index(folder)
-    return {"cached_start_s": time.perf_counter() - t, "rss_mb": peak_mb()}
+    bm = bm25s.BM25(method="lucene", k1=1.2, b=0.5)
+    bm.index([tokenize(p) for p in passages_of(folder)], show_progress=False)
+    built = time.perf_counter() - t
+    retriever.search(questions[0], 10)
+    ours, theirs = [], []
+    for _ in range(3):
+        for q in questions:
+            t = time.perf_counter()
+            retriever.search(q, 10)
+            ours.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            topk(bm.get_scores(tokenize(q)), 10)
+            theirs.append(time.perf_counter() - t)
+    return {"search": ours, "bm25s": theirs, "bm25s_build_s": built}
 
 
 def measure_baseline(folder: str, questions: list[str]) -> dict:
     """Plain rank_bm25 over all passages, as a newcomer would: BM25Okapi and get_scores."""
-    import re
-
     from rank_bm25 import BM25Okapi
 
-    paras = [p for f in sorted(Path(folder).glob("*.txt")) for p in f.read_text("utf-8").split("\n\n")]
-    tok = lambda s: re.findall(r"\w+", s.lower())
     t = time.perf_counter()
-    bm = BM25Okapi([tok(p) for p in paras])
+    bm = BM25Okapi([tokenize(p) for p in passages_of(folder)])
     built = time.perf_counter() - t
     times = []
     for q in questions[:10]:
         t = time.perf_counter()
-        scores = bm.get_scores(tok(q))
+        scores = bm.get_scores(tokenize(q))
         int(np.argmax(scores))
         times.append(time.perf_counter() - t)
     return {"build_s": built, "search": times, "rss_mb": peak_mb()}
@@ -125,39 +161,43 @@ def ms(xs: list[float], q: float) -> float:
     return 1000 * float(np.quantile(xs, q))
 
 
+KINDS = {"build": measure_build, "cached": measure_cached, "compare": measure_compare,
+         "baseline": measure_baseline}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[10000, 100000])
     ap.add_argument("--baseline-max", type=int, default=100000)
     ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.child:
         kind, folder = a.child
-        questions = json.loads(sys.stdin.read())
-        fn = {"ours": lambda: measure_ours(folder, questions), "cached": lambda: measure_cached(folder),
-              "baseline": lambda: measure_baseline(folder, questions)}[kind]
-        print(json.dumps(fn()))
+        print(json.dumps(KINDS[kind](folder, json.loads(sys.stdin.read()))))
         return
-    print(f"{'passages':>9} {'units':>9} {'build s':>8} {'cached s':>9} {'RSS MB':>7} {'search p50':>10} "
-          f"{'p95':>6} {'ask p50':>8} {'p95':>6} | {'okapi p50':>9} {'speed-up':>8} {'okapi RSS':>9}")
+    print(f"{'passages':>9} {'units':>9} {'build s':>7} {'cached s':>8} {'RSS MB':>6} {'disk/text':>9} "
+          f"{'search p50':>10} {'p95':>5} {'bm25s p50':>9} {'ratio':>6} {'ask p50':>7} | "
+          f"{'okapi p50':>9} {'okapi/ours':>10}")
     for n in a.sizes:
         with tempfile.TemporaryDirectory() as tmp:
             folder, cache = Path(tmp) / "k", Path(tmp) / "cache"
             questions = generate(folder, n)
-            ours = child("ours", str(folder), questions, str(cache))
+            built = child("build", str(folder), questions, str(cache))
             cached = child("cached", str(folder), questions, str(cache))
+            both = child("compare", str(folder), questions, str(cache))
             base = child("baseline", str(folder), questions, str(cache)) if n <= a.baseline_max else None
-            s50 = ms(ours["search"], 0.5)
-            line = (f"{n:9,} {ours['units']:9,} {ours['build_s']:8.1f} {cached['cached_start_s']:9.2f} "
-                    f"{max(ours['rss_mb'], cached['rss_mb']):7.0f} {s50:10.2f} {ms(ours['search'], 0.95):6.2f} "
-                    f"{ms(ours['ask'], 0.5):8.2f} {ms(ours['ask'], 0.95):6.2f} | ")
+            s50, b50 = ms(both["search"], 0.5), ms(both["bm25s"], 0.5)
+            line = (f"{n:9,} {built['units']:9,} {built['build_s']:7.1f} {cached['cached_start_s']:8.2f} "
+                    f"{cached['rss_mb']:6.0f} {built['cache_mb'] / built['text_mb']:8.2f}x "
+                    f"{s50:10.2f} {ms(both['search'], 0.95):5.2f} {b50:9.2f} {s50 / b50:5.2f}x "
+                    f"{ms(cached['ask'], 0.5):7.2f} | ")
             if base:
-                b50 = ms(base["search"], 0.5)
-                line += f"{b50:9.1f} {b50 / s50:7.0f}x {base['rss_mb']:9.0f}"
+                o50 = ms(base["search"], 0.5)
+                line += f"{o50:9.1f} {o50 / s50:9.0f}x"
             else:
-                line += f"{'-':>9} {'-':>8} {'-':>9}"
+                line += f"{'-':>9} {'-':>10}"
             print(line, flush=True)
-    print(f"machine: {os.cpu_count()} cpus, python {sys.version.split()[0]}")
+    print(f"machine: {os.cpu_count()} cpus, python {sys.version.split()[0]}; times in ms unless marked")
 
 
 if __name__ == "__main__":

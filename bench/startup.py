@@ -1,15 +1,20 @@
 """Speed on the shipped article: one-shot wall time of `askclover --json "question"` against the
 floor `python -c "import numpy"` (run alternately), and warm per-question latency in one process.
+With --before SRC, askclover from another source tree (e.g. `git archive main | tar -x -C /tmp/m`,
+then --before /tmp/m/src) runs in the same rounds. Each child's CPU time is printed beside its
+wall time: on a busy machine CPU time is the steadier of the two.
 
-    python bench/startup.py [--runs 15]
+    python bench/startup.py [--runs 15] [--before SRC]
 """
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -22,30 +27,43 @@ WARM_QUESTIONS = [
 ]
 
 
-def wall(cmd: list[str]) -> float:
+def wall(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
+    """Wall time and CPU time (user + system) of one run of ``cmd``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
-    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return time.perf_counter() - t
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
+                   env=dict(os.environ, **(env or {})))
+    elapsed = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return elapsed, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=15)
+    ap.add_argument("--before", help="a source tree whose askclover runs in the same rounds")
     ap.add_argument("--question", default="What was the progression-free survival in patients who received at least 55 mCi?")
     a = ap.parse_args()
     exe = Path(sys.executable).with_name("askclover")
     ask = [str(exe) if exe.exists() else sys.executable, *([] if exe.exists() else ["-m", "askclover"]),
            "--json", a.question]
     floor = [sys.executable, "-c", "import numpy"]
-    wall(ask)  # let the first run write the index cache
-    ours, base = [], []
+    runs = {"one-shot askclover --json": (ask, None), "floor python -c 'import numpy'": (floor, None)}
+    if a.before:
+        cache = tempfile.TemporaryDirectory(prefix="askclover-before-")
+        runs["before (--before tree)"] = ([sys.executable, "-m", "askclover", "--json", a.question],
+                                          {"PYTHONPATH": a.before, "XDG_CACHE_HOME": cache.name})
+    for cmd, env in runs.values():
+        wall(cmd, env)  # let the first run write the index cache
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in runs}
     for _ in range(a.runs):
-        ours.append(wall(ask))
-        base.append(wall(floor))
-    m_ours, m_base = statistics.median(ours), statistics.median(base)
-    print(f"one-shot askclover --json   median {m_ours * 1000:7.1f} ms")
-    print(f"floor python -c 'import numpy' median {m_base * 1000:7.1f} ms")
-    print(f"over the floor              {1000 * (m_ours - m_base):7.1f} ms  (ratio {m_ours / m_base:.2f}x)")
+        for name, (cmd, env) in runs.items():
+            times[name].append(wall(cmd, env))
+    floor_wall, floor_cpu = (statistics.median(x[i] for x in times["floor python -c 'import numpy'"]) for i in (0, 1))
+    for name, xs in times.items():
+        w, c = statistics.median(x[0] for x in xs), statistics.median(x[1] for x in xs)
+        print(f"{name:32} wall {1000 * w:7.1f} ms (+{1000 * (w - floor_wall):6.1f})   "
+              f"CPU {1000 * c:7.1f} ms (+{1000 * (c - floor_cpu):6.1f}, {c / floor_cpu:.2f}x the floor)")
     from askclover import Conversation, load_index
 
     index = load_index()

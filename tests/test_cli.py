@@ -59,15 +59,97 @@ def test_json_abstention_has_null_answer():
     assert obj["answered"] is False and obj["answer"] is None
 
 
-def test_piped_questions_are_one_conversation_in_order():
-    code, out, _ = run("--json", "--knowledge", HARBOR,
-                       stdin="Who was the last keeper?\n\nWho was his daughter?\nWhat is the capital of France?\n")
-    objs = [json.loads(line) for line in out.splitlines()]
-    assert code == 0
-    assert [o["question"] for o in objs] == ["Who was the last keeper?", "Who was his daughter?",
-                                            "What is the capital of France?"]
-    assert objs[1]["answer"] == "Ellen" and objs[1]["resolved"] == "Who was Thomas Greer's daughter?"
-    assert objs[2]["answered"] is False
+SOURCE = json.dumps(str(Path(HARBOR).resolve()))
+KEEPER = ('{"text":"The last keeper, Thomas Greer, lived at the station with his daughter Ellen until 1961.",'
+          f'"source":{SOURCE},"start":492,"end":579,"line":9}}')
+
+
+def test_piped_questions_are_one_conversation_one_object_per_line():
+    code, out, err = run("--json", "--knowledge", HARBOR,
+                         stdin="Who was the last keeper?\n\nWho was his daughter?\nWhat is the capital of France?\n")
+    assert out == (
+        '{"question":"Who was the last keeper?","answered":true,"answer":"Thomas Greer","quotes":[' + KEEPER + '],'
+        '"resolved":"Who was the last keeper?","type":"person","score":4.826}\n'
+        '{"question":"","answered":false,"answer":null,"quotes":[],"resolved":"","type":"description",'
+        '"score":0.0,"note":"Not asked: the line is empty."}\n'
+        '{"question":"Who was his daughter?","answered":true,"answer":"Ellen","quotes":[' + KEEPER + '],'
+        '"resolved":"Who was Thomas Greer\'s daughter?","type":"person","score":7.866}\n'
+        '{"question":"What is the capital of France?","answered":false,"answer":null,"quotes":[],'
+        '"resolved":"What is the capital of France?","type":"description","score":0.0,'
+        '"note":"The article doesn\'t say."}\n')
+    assert code == 1 and err == ""
+
+
+def test_piped_exit_status_is_0_only_when_every_line_is_answered():
+    assert run("--json", "--knowledge", HARBOR, stdin="Who was the last keeper?\nWho was his daughter?\n")[0] == 0
+    assert run("--knowledge", HARBOR, stdin="Who was the last keeper?\n\n")[0] == 1
+    code, out, err = run("--json", "--knowledge", HARBOR, stdin="x" * 2001 + "\n")
+    assert code == 1 and json.loads(out)["note"] == "Not asked: the line is longer than 2000 characters."
+    assert err == "askclover: warning: line 1: longer than 2000 characters, not asked\n"
+
+
+def test_piped_text_transcript():
+    code, out, _ = run("--knowledge", HARBOR, stdin="Who was the last keeper?\n\nWho was his daughter?\n")
+    assert out == """Thomas Greer
+  “The last keeper, Thomas Greer, lived at the station with his daughter Ellen
+  until 1961.”
+  — harbor-light.md:9
+
+Not asked: the line is empty.
+
+Ellen
+  (read as: Who was Thomas Greer's daughter?)
+  “The last keeper, Thomas Greer, lived at the station with his daughter Ellen
+  until 1961.”
+  — harbor-light.md:9
+
+"""
+
+
+def test_top_k_sets_the_number_of_quotes():
+    for n in (1, 2):
+        _, out, _ = run("--json", "-n", str(n), "--knowledge", HARBOR, "How long do guided tours last?")
+        assert len(json.loads(out)["quotes"]) == n
+
+
+def test_json_resolved_is_the_reading_the_text_shows():
+    _, text, _ = run("--knowledge", HARBOR, "how long do gided tuors last")
+    _, out, _ = run("--json", "--knowledge", HARBOR, "how long do gided tuors last")
+    assert "(read as: how long do guided tours last)" in text
+    assert json.loads(out)["resolved"] == "how long do guided tours last"
+
+
+def test_json_explain_is_under_its_own_key():
+    _, out, _ = run("--json", "--explain", "--knowledge", HARBOR, "how long do gided tours last")
+    assert out.count("\n") == 1
+    explained = json.loads(out)["explain"]
+    assert explained.pop("decision") == "answered" and 0.5 < explained.pop("probability") < 1
+    assert explained.pop("features")["coverage"] > 0
+    assert explained == {
+        "read_as": "how long do guided tours last", "corrections": [["gided", "guided"]], "span": [771, 781],
+        "why_not": None, "not_in_articles": [], "not_in_closest": [],
+        "passages": [{"score": 7.647, "source": json.loads(SOURCE), "start": 753, "end": 817, "line": 13,
+                      "text": "Guided tours last 45 minutes and climb 119 steps to the gallery."},
+                     {"score": 2.061, "source": json.loads(SOURCE), "start": 492, "end": 579, "line": 9,
+                      "text": "The last keeper, Thomas Greer, lived at the station with his daughter Ellen until 1961."}]}
+    _, out, _ = run("--json", "--explain", "--knowledge", HARBOR, "What is the capital of France?")
+    assert json.loads(out)["explain"]["not_in_articles"] == ["capital", "france"]
+
+
+def test_json_abstention_quotes_the_closest_sentence_if_any_shares_a_word():
+    _, out, _ = run("--json", "--knowledge", HARBOR, "How many lighthouses does Paris have?")
+    obj = json.loads(out)
+    assert obj["answered"] is False and obj["quotes"] and "ighthouse" in obj["quotes"][0]["text"]
+    _, out, _ = run("--json", "--knowledge", HARBOR, "What is the capital of France?")
+    assert json.loads(out)["quotes"] == []
+
+
+def test_colliding_file_names_show_their_folders(tmp_path):
+    for sub, year in (("north", 1872), ("south", 1901)):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "light.md").write_text(f"The {sub} tower was built in {year}.\n", encoding="utf-8")
+    _, out, _ = run("--knowledge", str(tmp_path), "When was the south tower built?")
+    assert out.splitlines()[0] == "1901" and out.splitlines()[-1] == "  — south/light.md:1"
 
 
 def test_piped_human_output_separates_answers():
@@ -130,6 +212,7 @@ def test_explain_shows_type_typos_and_passages():
     assert code == 0
     assert "45 minutes" in out and "question type: duration" in out
     assert "typos fixed: gided → guided" in out and "1. [" in out
+    assert "\nread as: how long do guided tours last\n" in out
 
 
 def test_control_sequences_in_articles_never_reach_the_terminal(tmp_path):
@@ -155,3 +238,22 @@ def test_progress_bar_draws_on_a_terminal_only_for_large_builds():
     Progress(large)(10000, 10000)
     assert small.getvalue() == ""
     assert "5,000/10,000 passages" in large.getvalue() and large.getvalue().endswith("passages\n")
+
+
+def test_files_of_other_kinds_are_named_as_skipped(tmp_path):
+    (tmp_path / "good.md").write_text(Path(HARBOR).read_text(encoding="utf-8"), encoding="utf-8")
+    for name in ("report.pdf", "page.html", "notes.docx", "a.png", "b.png", ".hidden.pdf"):
+        (tmp_path / name).write_bytes(b"%PDF-1.4")
+    code, out, err = run("--knowledge", str(tmp_path), "Who was the last keeper?")
+    assert code == 0 and out.startswith("Thomas Greer")
+    assert err == (
+        f"askclover: warning: skipped {tmp_path}/notes.docx: a word-processor file (save it as plain text); "
+        "only .txt and .md files are read\n"
+        f"askclover: warning: skipped {tmp_path}/page.html: HTML (save it as text, e.g. with pandoc -t plain); "
+        "only .txt and .md files are read\n"
+        f"askclover: warning: skipped {tmp_path}/report.pdf: a PDF (convert it to text, e.g. with pdftotext); "
+        "only .txt and .md files are read\n"
+        "askclover: warning: skipped 2 other files not .txt or .md (a.png, b.png)\n")
+    (tmp_path / "report.pdf").unlink()
+    _, _, again = run("--knowledge", str(tmp_path), "Who was the last keeper?")
+    assert "report.pdf" not in again and again.count("\n") == 3

@@ -66,3 +66,80 @@ def test_tab_completion_offers_names_terms_and_abbreviations(harbor):
     assert "Whitfield" in offered("Who is Whitf")
     assert "CHT" in offered("what is ch")
     assert "lighthouse" in offered("when did the lightho") or "Lighthouse" in offered("when did the lightho")
+
+
+class Recording(Repl):
+    """The chat with what it says collected, for exact transcripts."""
+
+    def say(self, text: str) -> None:
+        self.said.append(text)
+
+
+def transcript(index, keys: str, width: int = 50, history=None) -> str:
+    from prompt_toolkit.history import InMemoryHistory
+    from prompt_toolkit.output import DummyOutput
+
+    if history is None:
+        history = InMemoryHistory()
+        history.append_string("an earlier question")
+    with create_pipe_input() as inp:
+        inp.send_text(keys)
+        repl = Recording(Conversation(index), input=inp, output=DummyOutput(), color=False, width=width,
+                         history=history)
+        repl.said = []
+        assert repl.run() == 0
+    return "\n".join(repl.said)
+
+
+def test_why_after_an_abstention_says_what_was_missing(harbor):
+    assert transcript(harbor, "What is the capital of France?\r/why\r\x04") == """\
+askclover — 1 file, 9 passages loaded. /help for
+commands, Ctrl-D to quit.
+The article doesn't say.
+question type: description
+answer: (abstained)
+not in the articles: capital, france
+no sentence shares a word with the question"""
+
+
+def test_help_wraps_to_the_width_without_breaking_words(harbor):
+    said = transcript(harbor, "/help\r\x04").split("\n", 2)[2]
+    assert said == """\
+Ask a question about the loaded articles and press
+Enter.
+  /help      this help
+  /sources   the loaded files
+  /why       how the last answer was found, or why
+             there was none
+  /reset     forget the conversation so far
+  /quit      leave (also quit, exit, :q or
+             Ctrl-D); Ctrl-C clears the line"""
+
+
+def test_quit_exit_and_colon_q_leave_without_a_slash(harbor):
+    for word in ("quit", "exit", ":q", "Quit"):
+        assert transcript(harbor, f"{word}\rWho was the last keeper?\r").count("\n") == 1
+
+
+def test_sources_are_shown_by_short_name(shipped):
+    said = transcript(shipped, "/sources\r\x04")
+    assert said.splitlines()[-1].startswith("  iopofosine-131-clover-2.txt  (")
+
+
+def test_tab_completion_leaves_out_stop_words(harbor):
+    from prompt_toolkit.completion import CompleteEvent
+    from prompt_toolkit.document import Document
+
+    repl = Repl(Conversation(harbor))
+    offered = [c.text.lower() for c in repl.session.completer.get_completions(Document("th"), CompleteEvent())]
+    assert offered and not {"than", "that", "there", "these", "their", "this"} & set(offered)
+
+
+def test_history_file_is_private(harbor):
+    import stat
+
+    drive(harbor, "How long do guided tours last?\r\x04", history=make_history(print))
+    assert stat.S_IMODE(history_path().stat().st_mode) == 0o600
+    history_path().chmod(0o644)
+    make_history(print)
+    assert stat.S_IMODE(history_path().stat().st_mode) == 0o600

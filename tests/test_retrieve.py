@@ -85,3 +85,30 @@ def test_a_verb_meets_its_past_homograph_only_where_that_is_no_other_words_stem(
     assert past_form("find", load_index(tmp_path, use_cache=False)) == "found"
     (tmp_path / "a.txt").write_text("The crew found coins. The town was founded in 1791.\n", encoding="utf-8")
     assert past_form("find", load_index(tmp_path, use_cache=False)) is None  # "found" also stands for "founded"
+
+
+def test_the_floor_keeps_every_unit_of_the_exact_top_k_ties_included():
+    import numpy as np
+
+    from askclover.retrieve import _best
+
+    rng = np.random.default_rng(3)
+    for trial in range(200):
+        n = int(rng.integers(1, 400))
+        sentence = rng.choice([0.0, 1.0, 2.0, 2.5], size=n) * rng.integers(0, 2, size=n)
+        total = sentence + rng.choice([0.0, 0.4, 0.8], size=n)
+        k = int(rng.integers(0, 12))
+        ids = np.flatnonzero(sentence != 0)
+        exact = ids[np.lexsort((ids, -total[ids]))][:k]
+        kept = _best(sentence, total, k, np.zeros(n, dtype=bool), step=int(rng.integers(1, 20)))
+        assert set(exact) <= set(kept) and all(sentence[kept] != 0)
+        assert kept[np.lexsort((kept, -total[kept]))][:k].tolist() == exact.tolist()
+
+
+def test_search_for_none_or_for_more_than_there_are(harbor):
+    from askclover import Retriever
+
+    r = Retriever(harbor)
+    assert r.search("Who was the last keeper?", 0) == []
+    everything = r.search("Who was the last keeper?", 10**6)
+    assert everything == sorted(everything, key=lambda h: (-h.score, h.passage, h.sentence))

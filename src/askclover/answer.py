@@ -5,9 +5,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
+from . import verdict
 from .extract import (MAX_CONTEXT, NAME_ASKED, NAMING, ORDINAL_NAMES, SAID, WEEKDAYS, Span, appositive, asked_for, best_span,
                       classify, conflict, coverage, defines, definition_span, focus, gender_fit, identity,
                       missing_numbers, names_only, predicates, quotation, settling_clause, swapped_modifier, trim)
+from .decide import Candidate, Facts, Model, Origin, Reason, decide, shipped_model
 from .index import Index
 from .model import Answer, Hit, Quote, QuestionType
 from .retrieve import Query, Retriever, understand
@@ -24,26 +26,9 @@ BRIDGE_SENTENCES = 3
 BRIDGE_REACH = 60
 DEFINE_HITS = 30
 MIN_MARGIN = {Q.PERSON: 1.0, Q.PLACE: 1.0, Q.DATE: 0.5}  # names are more often confused than dates
-W_COVERAGE = 1.0
-W_SPAN = 0.3
-W_SPAN_FIT = 0.1
 SPAN_FULL = 0.5  # a span scoring this much counts fully; weaker ones, less
-W_PREDICATE = 0.2
-W_SOURCE = 0.3  # "according to Lenin, …": the sentence that names Lenin says what he held
-W_ORDINAL = 1.0  # "the second group": the sentence that introduces it second
-W_NAMING = 0.3  # "what is it called": a sentence that says "named …", "known as …"
-W_HEAD = 0.1  # a sentence that names the kind of thing asked for ("what tradition": "a tradition of singing")
-W_IDENTITY = 0.3
-W_NUMBERS = 1.0
-W_SENT_NUMBERS = 0.5  # a sentence giving other numbers than the question's is of another time
-W_GENDER = 0.5
-W_REFERENCE = 0.5  # a line under "References" cites another text; the article's own sentences say it first
 REFERENCES = re.compile(r"\s*+#*+\s*+(?:references?|sources?|bibliography|citations?|notes|further reading|see also|"
                         r"external links)\s*+:?+\s*+$", re.I)
-W_NO_DATE = 0.8  # a "when" sentence with no date, nor one it points back to, is a weak one
-KNOWN_COVERAGE = 0.4
-TYPED_COVERAGE = 0.35
-UNKNOWN_COVERAGE = 0.5
 NO_SPAN_TYPES = (Q.COUNT, Q.AMOUNT, Q.DURATION)  # "How many adults were enrolled?" and no count: not said
 NOT_SAID = "The article doesn't say."
 ORDINALS = "|".join(ORDINAL_NAMES[:10])
@@ -57,8 +42,9 @@ LEADING_PRONOUNS = frozenset("he she his her its it they their this these".split
 class Answerer:
     """Answers questions from one knowledge index; stateless between questions."""
 
-    def __init__(self, index: Index, top_k: int = 3) -> None:
+    def __init__(self, index: Index, top_k: int = 3, model: Model | None = None) -> None:
         self.index = index
+        self.model = model or shipped_model()
         self.retriever = Retriever(index)
         self.top_k = top_k
 
@@ -99,54 +85,42 @@ class Answerer:
                        corrections=query.corrections)
 
     def read(self, question: str, query: Query, qtype: QuestionType, hits: list[Hit], resolved: str) -> Answer:
-        """Pick the sentence and span that best answer the question, or abstain."""
+        """Describe the candidate answers, let the fitted scorer choose, and answer or abstain."""
+        cands = self.candidates(query, qtype, hits, resolved, question)
+        decision = decide(cands, self.model, query)
         top = hits[0].score
-        placed = ""  # an ordinal the text's enumeration places ("the second group"), though it never says it
-        found = definition_span(query, hits, self.doc, self.index) if qtype is Q.DEFINITION else None
-        if found is None and defines(query.fixed_text):
-            found = self.described(query)
-        quoted = self.quoted(query) if found is None else None
-        if quoted:  # "what did X say": X named beside a quotation is evidence enough
-            best = (1.0, *quoted, self.coverage(query, quoted[0]))
-        elif found and ((cov := self.coverage(query, found[0])) >= KNOWN_COVERAGE or qtype is Q.DEFINITION):
-            best = (1.0, found[0], found[1], 1.0 if qtype is Q.DEFINITION else cov)  # "the full name of the FDA"
-        else:
-            nth = self.enumerated(query, hits)
-            if nth:  # "the second group": the one the text introduces second ("The other group …")
-                hits = [nth, *(h for h in hits if (h.passage, h.sentence) != (nth.passage, nth.sentence))]
-                placed = ENUMERATED.search(query.fixed_text).group(1)
-                query = replace(query, concepts=tuple(c for c in query.concepts if (stem(fold(placed)),) not in c))
-            weighed = []
-            for hit in hits[:READ_HITS]:
-                if weighed and query.late():
-                    break  # past the deadline: the best sentence read so far
-                weighed.append(self.weigh(hit, query, qtype, top))
-            if nth:
-                weighed[0] = (weighed[0][0] + W_ORDINAL, *weighed[0][1:])
-            best = max(weighed, key=lambda b: b[0])
-        _, hit, span, cov = best
-        typed = span is not None and qtype is not Q.DESCRIPTION and not query.unknown
-        low = cov < (TYPED_COVERAGE if typed else UNKNOWN_COVERAGE if query.unknown else KNOWN_COVERAGE)
-        asked = query.fixed_text if resolved == question else resolved  # "his survival": the 25-year-old man's
-        asked = re.sub(rf"\b{placed}\b", "", asked) if placed else asked
-        why = "it covers too little of the question" if low else conflict(
-            asked, hit.text, self.passage_text(hit), self.index.abbreviations, qtype is Q.YESNO)
-        if not why:
-            why = swapped_modifier(query, hit.text)
-        bridge = None  # the value an earlier sentence gives for "the conference", read once
-        if not why and not sure(span, qtype) and (qtype in TYPED or qtype is Q.DESCRIPTION):
-            bridge = self.bridged(hit, qtype, query)
-            if bridge is None and span is None and qtype in NO_SPAN_TYPES:
-                why = f"it gives no {qtype.value}"
-        if why:
-            closest = self.quote(hit)
+        if decision.chosen is None:
+            return Answer(question, False, None, (self.quote(hits[0]),), resolved, qtype, top, hits=tuple(hits),
+                          note=NOT_SAID, decision=decision)
+        chosen = cands[decision.chosen]
+        if decision.reason is not Reason.ANSWERED:
+            likeliest = cands[max(range(len(cands)), key=lambda i: (decision.probabilities[i], -i))]
+            closest = self.quote(likeliest.hit)  # a vetoed sentence may still be the closest
+            why = likeliest.facts.blocked or chosen.facts.blocked or why_unsure(chosen.facts)
+            tentative = None
+            note = f"{NOT_SAID} The closest it comes: {quoted_text(closest.text)}"
+            if decision.reason is Reason.TENTATIVE:
+                held, text, _, around = self.render(chosen, query, qtype, decision.whole)
+                tentative = text
+                closest = self.quote(held, around)
+                note = f"The article may not say this exactly; the closest it comes: {quoted_text(closest.text)}"
             return Answer(question, False, None, (closest,), resolved, qtype, top, hits=tuple(hits),
-                          note=f"{NOT_SAID} The closest it comes: “{closest.text}”", why_not=why)
+                          note=note, why_not=why, decision=decision, tentative=tentative)
+        hit, text, where, around = self.render(chosen, query, qtype, decision.whole)
+        quotes = [self.quote(hit, around)]
+        quotes += [self.quote(h) for h in hits if h is not hit][: max(self.top_k - 1, 0)]
+        return Answer(question, True, text, tuple(quotes), resolved, qtype, hit.score,
+                      where, tuple(hits), passage=hit.passage, decision=decision)
+
+    def render(self, cand: Candidate, query: Query, qtype: QuestionType, whole: bool = False
+               ) -> tuple[Hit, str, tuple[int, int] | None, tuple[int, int]]:
+        """The answer a candidate gives: (the sentence it is cut from, the text, the span, the
+        window); with ``whole``, the sentence rather than its span."""
+        hit, span = cand.bridge or (cand.held, cand.span)
         doc = self.doc(hit)
-        hit, span = bridge or (hit, span)
         if span is None and names_only(query, hit.text):
             hit = self.following(hit) or hit
-        if sure(span, qtype):
+        if sure(span, qtype) and not whole:
             around = where = trim(doc, span.start, span.end, MAX_ANSWER)
         elif qtype is Q.YESNO:
             around = where = settling_clause(doc, hit.start, hit.end, query.stems)
@@ -154,10 +128,80 @@ class Answerer:
             points = [hit.start + o for w, o, _ in tokens(hit.text) if stem(w) in query.stems]
             around, where = focus(doc, hit.start, hit.end, MAX_ANSWER, points), None
         text = doc[around[0]:around[1]]
-        quotes = [self.quote(hit, around)]
-        quotes += [self.quote(h) for h in hits if h is not hit][: max(self.top_k - 1, 0)]
-        return Answer(question, True, text, tuple(quotes), resolved, qtype, hit.score,
-                      where, tuple(hits), passage=hit.passage)
+        if qtype is Q.YESNO and not sure(span, qtype) and len(text) < MAX_ANSWER - 30:
+            text = verdict.say(verdict.judge(query, text), text)
+        return hit, text, where, around
+
+    def candidates(self, query: Query, qtype: QuestionType, hits: list[Hit], resolved: str,
+                   question: str) -> list[Candidate]:
+        """Every answer the reader can propose: the ranked sentences' spans, and the quotation,
+        definition or enumerated sentence the question's shape asks for."""
+        special: list[tuple[Origin, Hit, Span | None]] = []
+        found = definition_span(query, hits, self.doc, self.index) if qtype is Q.DEFINITION else None
+        if found is None and defines(query.fixed_text):
+            found = self.described(query)
+        if found:
+            special.append((Origin.DEFINED, *found))
+        quoted = self.quoted(query) if found is None else None
+        if quoted:
+            special.append((Origin.QUOTED, *quoted))
+        placed = ""
+        nth = self.enumerated(query, hits)
+        if nth:
+            placed = ENUMERATED.search(query.fixed_text).group(1)
+            hits = [nth, *(h for h in hits if (h.passage, h.sentence) != (nth.passage, nth.sentence))]
+        asked = query.fixed_text if resolved == question else resolved
+        asked = re.sub(rf"\b{placed}\b", "", asked) if placed else asked
+        read = replace(query, concepts=tuple(c for c in query.concepts if (stem(fold(placed)),) not in c)) \
+            if placed else query
+        top = hits[0].score or 1.0
+        out = [self.candidate(hit, hit, span, origin, read, qtype, top, asked, -1) for origin, hit, span in special]
+        for rank, hit in enumerate(hits[:READ_HITS]):
+            if out and query.late():
+                break  # past the deadline: the candidates read so far
+            held, span = self.span_of(hit, qtype, read) if qtype not in SENTENCE_TYPES else (hit, None)
+            origin = Origin.ENUMERATED if nth and rank == 0 else Origin.RANKED
+            out.append(self.candidate(hit, held, span, origin, read, qtype, top, asked, rank))
+        return out
+
+    def candidate(self, hit: Hit, held: Hit, span: Span | None, origin: Origin, query: Query,
+                  qtype: QuestionType, top: float, asked: str, rank: int) -> Candidate:
+        """One candidate and the facts its features are read from."""
+        context = self.passage_text(hit)
+        cov = 1.0 if origin is Origin.DEFINED and qtype is Q.DEFINITION else self.coverage(query, hit, context)
+        typed = qtype in TYPED
+        bridge = None
+        if not sure(span, qtype) and (typed or qtype is Q.DESCRIPTION):
+            bridge = self.bridged(hit, qtype, query)
+        text = query.fixed_text
+        facts = Facts(
+            rank=max(rank, 0),
+            bm25=min(hit.score / top, 1.0) if origin is not Origin.QUOTED else 1.0,
+            coverage=cov,
+            said=coverage(query, hit.text, "", self.index),
+            has_span=span is not None,
+            sure=sure(span, qtype) or (bridge is not None and sure(bridge[1], qtype)),
+            span_strength=min(1.0, max(0.0, span.score / SPAN_FULL)) if span else 0.0,
+            typed=typed,
+            description=qtype is Q.DESCRIPTION,
+            predicate=bool(predicates(query, hit.text)),
+            names_asked=qtype is Q.DESCRIPTION and names_asked(query, hit.text),
+            names_source=names_source(query, hit.text),
+            naming=bool(NAME_ASKED.search(text) and NAMING.search(hit.text)),
+            identity=float(identity(text, hit.text, context)),
+            gender=float(gender_fit(text, hit.text)),
+            reference=bool(REFERENCES.match(self.index.knowledge.passages[hit.passage].heading)),
+            no_date=qtype is Q.DATE and (span is None or undated(span, self.doc(held), query)) and not bridge,
+            numbers_passage=bool(missing_numbers(text, context)),
+            numbers_sentence=bool(re.search(r"\d", hit.text) and missing_numbers(text, hit.text)),
+            conflict=conflict(asked, hit.text, context, self.index.abbreviations, qtype is Q.YESNO),
+            swapped=swapped_modifier(query, hit.text),
+            no_value=qtype in NO_SPAN_TYPES and span is None and bridge is None,
+            unknown=len(query.unknown) / max(len(query.concepts), 1),
+            origin=origin,
+            qtype=qtype.value,
+        )
+        return Candidate(hit, held, span, facts, bridge)
 
     def enumerated(self, query: Query, hits: list[Hit]) -> Hit | None:
         """For "the second group" where the text never says so: the sentence that introduces the
@@ -181,26 +225,6 @@ class Answerer:
             if run == wanted and at is not None:
                 return replace(at, score=hits[0].score)
         return None
-
-    def weigh(self, hit: Hit, query: Query, qtype: QuestionType, top: float) -> tuple[float, Hit, Span | None, float]:
-        """How well a hit answers: (score, the sentence that holds its span, the span, coverage)."""
-        context = self.passage_text(hit)
-        cov = self.coverage(query, hit, context)
-        held, span = self.span_of(hit, qtype, query) if qtype not in SENTENCE_TYPES else (hit, None)
-        score = hit.score / top + W_COVERAGE * cov + span_weight(span)
-        score += W_PREDICATE * predicates(query, hit.text)
-        score += W_HEAD * (qtype is Q.DESCRIPTION and names_asked(query, hit.text))
-        score += W_SOURCE * names_source(query, hit.text)
-        score += W_NAMING * bool(NAME_ASKED.search(query.fixed_text) and NAMING.search(hit.text))
-        score += W_IDENTITY * identity(query.fixed_text, hit.text, context)
-        score += W_GENDER * gender_fit(query.fixed_text, hit.text)
-        score -= W_REFERENCE * bool(REFERENCES.match(self.index.knowledge.passages[hit.passage].heading))
-        if qtype is Q.DATE and (span is None or undated(span, self.doc(held), query)) \
-                and not self.bridged(hit, qtype, query):
-            score -= W_NO_DATE
-        score -= W_NUMBERS * bool(missing_numbers(query.fixed_text, context))
-        score -= W_SENT_NUMBERS * bool(re.search(r"\d", hit.text) and missing_numbers(query.fixed_text, hit.text))
-        return score, held, span, cov
 
     def span_of(self, hit: Hit, qtype: QuestionType, query: Query) -> tuple[Hit, Span | None]:
         """The hit's best span; for a typed question whose sentence is a fragment ("News
@@ -341,12 +365,16 @@ def names_source(query: Query, sentence: str) -> bool:
     return bool(cited) and says(query, {stem(w) for w, _, _ in tokens(cited.group(1))} - STOP_WORDS, sentence)
 
 
-def span_weight(span: Span | None) -> float:
-    """What a sentence's best span adds to its score: a weak span (score under SPAN_FULL)
-    counts for less, since almost any sentence has some number or name in it."""
-    if span is None:
-        return 0.0
-    return W_SPAN * min(1.0, max(0.0, span.score / SPAN_FULL)) + W_SPAN_FIT * span.score
+def quoted_text(text: str) -> str:
+    """The text in quotation marks, unless it is a quotation already."""
+    return text if text[:1] in "“\"" and text[-1:] in "”\"" else f"“{text}”"
+
+
+def why_unsure(facts: Facts) -> str:
+    """A reason a person can read for a candidate the scorer did not trust."""
+    if facts.coverage < 0.5:
+        return "it covers too little of the question"
+    return "the evidence for it is too weak"
 
 
 def ask(question: str, knowledge: Index | str | None = None) -> Answer:

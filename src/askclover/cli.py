@@ -10,7 +10,8 @@ from typing import TextIO
 from . import __version__
 from .errors import AskCloverError
 from .answer import MAX_QUESTION
-from .present import Progress, auto_style, explain, is_terminal, json_line, render
+from .model import Answer
+from .present import Progress, auto_style, explain, is_terminal, json_line, render, short_names
 
 EXAMPLES = """examples:
   askclover                                   start the interactive chat
@@ -44,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print one JSON object per question, nothing else")
     p.add_argument("--explain", action="store_true", help="also show how the answer was found, or why there is none")
     p.add_argument("--no-cache", action="store_true", help="rebuild the index instead of using the cache")
+    p.add_argument("--clear-cache", action="store_true", help="delete the cached indexes and exit")
     p.add_argument("--version", action="version", version=f"askclover {__version__}",
                    help="show the version and exit")
     return p
@@ -93,7 +95,18 @@ def _run(argv: list[str] | None, stdin: TextIO, stdout: TextIO, stderr: TextIO) 
     def warn(message: str) -> None:
         print(f"askclover: warning: {_safe(message)}", file=stderr)
 
-    from .cache import load_index
+    from .cache import cache_dir, clear_cache, load_index
+
+    if args.clear_cache:
+        try:
+            count, size = clear_cache()
+        except OSError as e:
+            print(f"askclover: error: cannot clear the cache in {_safe(str(cache_dir()))} ({e.strerror or e})",
+                  file=stderr)
+            return ExitStatus.ERROR
+        print(f"removed {count} cached index{'es' * (count != 1)} ({size / 2**20:.1f} MB) from {cache_dir()}",
+              file=stdout)
+        return ExitStatus.OK
     from .converse import Conversation
 
     show = Progress(stderr) if is_terminal(stderr) and not args.json else None
@@ -102,7 +115,8 @@ def _run(argv: list[str] | None, stdin: TextIO, stdout: TextIO, stderr: TextIO) 
     except AskCloverError as e:
         print(f"askclover: error: {_safe(str(e))}", file=stderr)
         return ExitStatus.ERROR
-    conversation = Conversation(index, top_k=max(args.top_k, 3))
+    conversation = Conversation(index, top_k=args.top_k)
+    names = short_names(d.source for d in index.knowledge.documents)
     question = _safe(" ".join(args.question)).strip()
     if args.question:
         if not question:
@@ -112,7 +126,7 @@ def _run(argv: list[str] | None, stdin: TextIO, stdout: TextIO, stderr: TextIO) 
             print(f"askclover: error: the question is longer than {MAX_QUESTION} characters", file=stderr)
             return ExitStatus.ERROR
         answer = conversation.ask(question)
-        _emit(answer, args, stdout)
+        _emit(answer, args, stdout, index, names)
         return ExitStatus.OK if answer.answered else ExitStatus.NO_ANSWER
     if stdin is None:
         print("askclover: error: no question: give one as an argument, or on standard input", file=stderr)
@@ -121,16 +135,27 @@ def _run(argv: list[str] | None, stdin: TextIO, stdout: TextIO, stderr: TextIO) 
         from .repl import run
 
         return run(conversation, top_k=args.top_k)
+    every = True
     for number, raw in enumerate(_lines(stdin), 1):
         line = raw.strip()
-        if len(line) > MAX_QUESTION:
+        if not line:
+            answer = _not_asked(line, "the line is empty")
+        elif len(line) > MAX_QUESTION:
             warn(f"line {number}: longer than {MAX_QUESTION} characters, not asked")
-        if line:
-            _emit(conversation.ask(line), args, stdout)
-            if not args.json:
-                print(file=stdout)
-            stdout.flush()
-    return ExitStatus.OK
+            answer = _not_asked(line, f"the line is longer than {MAX_QUESTION} characters")
+        else:
+            answer = conversation.ask(line)
+        every = every and answer.answered
+        _emit(answer, args, stdout, index, names)
+        if not args.json:
+            print(file=stdout)
+        stdout.flush()
+    return ExitStatus.OK if every else ExitStatus.NO_ANSWER
+
+
+def _not_asked(line: str, why: str) -> Answer:
+    """The reply to a piped line that is no question, so every line gets one."""
+    return Answer(line, False, None, note=f"Not asked: {why}.")
 
 
 def _lines(stdin: TextIO):
@@ -143,14 +168,14 @@ def _lines(stdin: TextIO):
         yield raw.decode("utf-8", "replace")
 
 
-def _emit(answer, args, stdout: TextIO) -> None:
+def _emit(answer: Answer, args, stdout: TextIO, index, names: dict[str, str]) -> None:
     if args.json:
-        print(json_line(answer), file=stdout)
+        print(json_line(answer, index, args.explain), file=stdout)
         return
     style = auto_style(stdout)
-    print(render(answer, style, args.top_k), file=stdout)
+    print(render(answer, style, args.top_k, names), file=stdout)
     if args.explain:
-        print("\n" + explain(answer, style), file=stdout)
+        print("\n" + explain(answer, style, index, names), file=stdout)
 
 
 def main_exit() -> None:

@@ -5,7 +5,7 @@ import re
 from dataclasses import replace
 
 from .answer import Answerer
-from .extract import SAID, WH, WHO_IS_NAME, defines, head_words
+from .extract import GENDERED, PERSONAL, SAID, WH, WHO_IS_NAME, defines, head_words
 from .index import Index
 from .model import Answer, QuestionType
 from .text import STOP_WORDS, fold, stem, tokens
@@ -23,6 +23,9 @@ CONDITION_WORD = re.compile(PREPOSITIONS, re.I)
 POSSESSED = re.compile(rf"{LEAD}\s+(his|her|its|their)\s+(\w.*)", re.I)  # "And his PFS?"
 WH_START = re.compile(rf"^\s*(?:and\s+|also\s+)?{WH}\b(?!\s+about)", re.I)
 CONTEXT_WEIGHT = 0.5
+OTHER = re.compile(r"\bthe\s+other\s+(one|[a-z][\w-]*)\b", re.I)  # "the other group", "the other one"
+PHRASE = r"(?:the|a|an|one)\s+[\w-]+(?:\s+[\w-]+)?"
+ALTERNATIVES = re.compile(rf"\b({PHRASE})\s*,?\s+or\s+({PHRASE})\b", re.I)  # "the man or the girl"
 # "Were any of them serious?" is asked whole; in "What was her survival?" the girl is context
 # (unless it asks "what is his role" or "what did he say", which need the name itself).
 THING_PRONOUN = re.compile(r"\b(?:they|them|it|its|their)\b", re.I)
@@ -30,7 +33,16 @@ PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.I)
 
 
 class Conversation:
-    """A chain of questions; each follow-up borrows terms, topic and referent from the turns before."""
+    """A chain of questions; each follow-up borrows terms, topic and referent from the turns before.
+
+    Attributes:
+        index: the knowledge asked about.
+        last: the last answered turn (or the first turn), which follow-ups are read against.
+        referent: the person or thing "he", "she" and "they" point to.
+        topic: what the conversation is about ("the side effects"), kept for "which were …".
+        named: the thing the last question named, for "what about …".
+        context: the passage the referent came from.
+    """
 
     def __init__(self, index: Index, top_k: int = 3) -> None:
         self.answerer = Answerer(index, top_k)
@@ -42,7 +54,11 @@ class Conversation:
 
     @property
     def index(self) -> Index:
+        """The knowledge asked about."""
         return self.answerer.index
+
+    def __repr__(self) -> str:
+        return f"Conversation({self.index!r}, last={self.last.question if self.last else None!r})"
 
     def reset(self) -> None:
         """Forget the previous turns."""
@@ -55,14 +71,15 @@ class Conversation:
         words = [w for w, _, _ in tokens(question)]
         if self.last is None or not words:
             return False
-        return bool(FOLLOW_ON.match(question) or POINTING.search(question) or BARE_WH.match(question)) \
-            or any(w in PRONOUNS for w in words)
+        return bool(FOLLOW_ON.match(question) or POINTING.search(question) or BARE_WH.match(question)
+                    or OTHER.search(question)) or any(w in PRONOUNS for w in words)
 
     def ask(self, question: str) -> Answer:
         """Answer ``question`` as the next turn of the conversation."""
         follow_up = self.is_follow_up(question)
+        typed, question = question, self.the_other(question)
         if not follow_up:
-            answer = self.answerer.ask(question)
+            answer = replace(self.answerer.ask(contrasted(question, ""), resolved=question), question=typed.strip())
         else:
             assert self.last is not None
             prev = self.last
@@ -89,9 +106,9 @@ class Conversation:
                 asked = f"What was {owned.group(1)} {owned.group(2).strip(' ?')}?"
             else:
                 asked = resolved if (elliptical or whole) and " — " not in resolved else question
-            answer = replace(self.answerer.ask(asked, context, near, resolved=resolved,
-                                               qtype=prev.qtype if elliptical else None, head=head),
-                             question=question.strip())
+            answer = replace(self.answerer.ask(contrasted(asked, prev.resolved or prev.question), context, near,
+                                               resolved=resolved, qtype=prev.qtype if elliptical else None, head=head),
+                             question=typed.strip())
             if not answer.answered and not answer.hits:
                 answer = self.answerer.ask(question)
             if newcomer and answer.answered:
@@ -107,6 +124,23 @@ class Conversation:
                 self.topic = asked_phrase(question) or self.topic  # "Which were most common?" keeps "the side effects"
                 self.named = named_thing(question, answer)
         return answer
+
+    def the_other(self, question: str) -> str:
+        """ "The other one" named: of the two the last question offered ("the man or the girl"),
+        the one its answer is not about."""
+        m = OTHER.search(question)
+        prev = self.last
+        pair = prev and ALTERNATIVES.search(prev.resolved or prev.question)
+        if not m or not pair or not prev:
+            return question
+        for said in (prev.text or "", prev.quotes[0].text if prev.quotes else ""):
+            fits = [alt for alt in pair.groups() if about(alt, said)]
+            if len(fits) == 1:
+                break
+        else:
+            return question
+        other = next(alt for alt in pair.groups() if alt != fits[0])
+        return question[:m.start()] + other + question[m.end():]
 
     def passage_text(self, answer: Answer) -> str:
         """The passage an answer came from: the text a referent's pronouns are read in."""
@@ -169,6 +203,28 @@ class Conversation:
         found = next((families[w] for w in after if w in families), None)
         return found is None or found == families[pronoun]
 
+def about(phrase: str, sentence: str) -> bool:
+    """Whether a sentence speaks of the thing a phrase names: all its words, or "she" for "the girl"."""
+    words = {stem(w) for w, _, _ in tokens(phrase) if w not in STOP_WORDS and w != "one"}
+    said = [w for w, _, _ in tokens(sentence)]
+    if words and words <= {stem(w) for w in said}:
+        return True
+    named = {g for g, kin in GENDERED.items() if kin & {w for w, _, _ in tokens(phrase)}}
+    return len(named) == 1 and named == {g for g, kin in GENDERED.items() for w in said if w in kin & PERSONAL}
+
+
+def contrasted(question: str, previous: str) -> str:
+    """The question as the answerer reads "the other group": the second of the two the text
+    contrasts ("One group … The other group …"), or the first when the last question asked of the
+    second."""
+    m = OTHER.search(question)
+    if not m or m.group(1).lower() == "one":
+        return question
+    nth = re.search(rf"\b(first|second|one)\s+{re.escape(m.group(1))}\b", previous, re.I)
+    place = "first" if nth and nth.group(1).lower() == "second" else "second"
+    return question[:m.start()] + f"the {place} {m.group(1)}" + question[m.end():]
+
+
 def subject(question: str) -> str:
     """The noun phrase a question is about: "the 15-year-old girl" in "What happened to the
     15-year-old girl?" (the first one that is not what the question asks for), or the person a
@@ -217,6 +273,23 @@ def asked_phrase(question: str) -> str:
     return f"the {m.group(1)}" if m else ""  # "What side effects were reported?": the side effects
 
 
+def same_kind(previous: str, phrase: str) -> str:
+    """The previous question asked of ``phrase`` instead of the phrase in it with the same head
+    noun ("the first group" for "the other group"), or "" if it has none."""
+    m = re.fullmatch(r"(?:the|a|an|those|these)\s+(?:[\w-]+\s+){0,2}?([\w-]+)", phrase, re.I)
+    if not m:
+        return ""
+    head = stem(fold(m.group(1)))
+    for det in re.finditer(r"\b(?:the|a|an|one|those|these)\s+", previous, re.I):
+        words = list(re.finditer(r"[\w-]+", previous[det.end():]))[:3]
+        for w in words:
+            if stem(fold(w.group())) == head:
+                return previous[:det.start()] + phrase + previous[det.end() + w.end():]
+            if fold(w.group()) in STOP_WORDS:
+                break
+    return ""
+
+
 def merge(previous: str, body: str) -> str:
     """An elliptical follow-up read into the previous question: "and for those who joined later"
     replaces its condition, "and the overall survival" what it asked for."""
@@ -233,6 +306,9 @@ def merge(previous: str, body: str) -> str:
         i = stem_q.lower().find(f" {prep.group(1).lower()} ")
         if i > 0:
             return f"{stem_q[:i]} {body}?"
+        swapped = same_kind(stem_q, body[prep.end():].strip())
+        if swapped:  # "What dose does the first group get?" then "And for the other group?"
+            return f"{swapped}?"
     else:
         m = re.match(r"(\s*(?:what|which)\s+(?:is|are|was|were)\s+)(?:the\s+|a\s+|an\s+)?([\w-]+(?:\s+[\w-]+)?)"
                      r"(?=\s+(?:for|in|among|of|with|at|after|before|during)\b)", stem_q, re.I)

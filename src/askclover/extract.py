@@ -9,9 +9,9 @@ from functools import lru_cache
 
 from .index import Index
 from .model import Hit, QuestionType
-from .retrieve import Query
-from .text import (MEASURES, NUMBER_WORDS, ORDINAL_WORDS, STOP_WORDS, edit_distance, fold, opposites, past_forms,
-                   stem, tokens)
+from .retrieve import RELATED_WEIGHT, Query
+from .text import (MEASURES, NUMBER_WORDS, ORDINAL_WORDS, STOP_WORDS, edit_distance, fold, opposed, opposites,
+                   past_forms, stem, tokens)
 
 Q = QuestionType
 
@@ -1325,7 +1325,8 @@ def contradicts(question: str, sentence: str) -> tuple[str, str] | None:
     said = {stem(w): w for w, _, _ in tokens(sentence) if w not in STOP_WORDS}
     for t in asked.keys() - said.keys():
         for o in sorted(opposites(t) & said.keys() - asked.keys()):
-            return asked[t], said[o]
+            if opposed(asked[t], said[o]):
+                return asked[t], said[o]
     return None
 
 
@@ -1402,13 +1403,15 @@ def coverage(query: Query, sentence: str, context: str, index: Index) -> float:
     sent = {stem(w) for w, _, _ in tokens(sentence)}
     ctx = {stem(w) for w, _, _ in tokens(context)}
     total = got = 0.0
-    for concept in query.concepts:
+    for k, concept in enumerate(query.concepts):
         idf = max((index.idf(alt[0]) for alt in concept), default=0.0) or top
         total += idf
         if any(set(alt) <= sent for alt in concept):
             got += idf
         elif any(set(alt) <= ctx for alt in concept):
             got += 0.5 * idf
+        elif any(set(alt) <= sent for alt in query.kin_of(k)):
+            got += RELATED_WEIGHT * idf
     return got / total if total else 0.0
 
 

@@ -1,17 +1,30 @@
-"""The BM25 index over sentences (and their passages), with the vocabulary it was built from."""
+"""The BM25 index over sentences (and their passages), with the vocabulary it was built from:
+two engines behind one interface, and columns of offsets a cache can map from disk."""
 from __future__ import annotations
 
+import importlib
 import math
+import os
+import sys
+import types
+from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import overload
 
 import numpy as np
 
 from . import abbrev
-from .knowledge import Knowledge
+from .knowledge import Document, Knowledge
+from .model import Passage, Sentence
 from .text import STOP_WORDS, stem, terms, tokens
 
 K1, B = 1.2, 0.5
+KEEP_POSTINGS = 4096  # a term in at least this many documents keeps its scores
+DENSE_BYTES = 128 * 2**20  # per table, for the score columns of the commonest terms
+SMALL = 200  # sentences up to which rank_bm25 scores (within ~0.15 ms of the sparse engine: bench/engines.py)
 
 
 def lucene_idf(n_docs: int, n_with_term: int) -> float:
@@ -23,10 +36,16 @@ def lucene_idf(n_docs: int, n_with_term: int) -> float:
     return math.log(1 + (n_docs - n_with_term + 0.5) / (n_with_term + 0.5))
 
 
+def norms(lengths: np.ndarray, k1: float = K1, b: float = B) -> np.ndarray:
+    """Each document's ``k1 * (1 - b + b * len / avgdl)``, computed as rank_bm25 computes it."""
+    avgdl = int(lengths.sum()) / max(len(lengths), 1) or 1.0
+    return k1 * (1 - b + b * lengths / avgdl)
+
+
 @dataclass
 class BM25Table:
-    """BM25 over a corpus as postings (one CSR array per field), so a query touches only the
-    documents that hold its terms. Scores equal rank_bm25's with Lucene's IDF (a test checks)."""
+    """The sparse engine: BM25 over postings (CSR by term), scored with numpy, no Python per
+    document. Scores equal rank_bm25's with Lucene's IDF bit for bit (a test checks)."""
 
     terms: dict[str, int]
     offsets: np.ndarray
@@ -35,31 +54,28 @@ class BM25Table:
     norm: np.ndarray
     idf: np.ndarray
     k1: float = K1
+    _kept: dict[int, np.ndarray] = field(default_factory=dict, repr=False, compare=False)
+    _dense: dict[int, np.ndarray] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def build(cls, corpus: list[list[str]], k1: float = K1, b: float = B) -> BM25Table:
-        """Count every term of every document once; the work is linear in the corpus size."""
+        """Number the terms in order of first use, then count (term, document) pairs with numpy."""
         vocab: dict[str, int] = {}
-        term_ids: list[int] = []
-        doc_ids: list[int] = []
-        counts: list[int] = []
-        lengths = np.fromiter((len(d) for d in corpus), dtype=np.float64, count=len(corpus))
-        for i, doc in enumerate(corpus):
-            for t, c in Counter(doc).items():
-                term_ids.append(vocab.setdefault(t, len(vocab)))
-                doc_ids.append(i)
-                counts.append(c)
-        tid = np.asarray(term_ids, dtype=np.int64)
-        order = np.argsort(tid, kind="stable")
-        df = np.bincount(tid, minlength=len(vocab))
+        number = vocab.setdefault
+        ids = np.fromiter((number(t, len(vocab)) for doc in corpus for t in doc), dtype=np.int64)
+        lengths = np.fromiter((len(d) for d in corpus), dtype=np.int64, count=len(corpus))
+        n = len(corpus)
+        pairs, counts = np.unique(ids * max(n, 1) + np.repeat(np.arange(n, dtype=np.int64), lengths),
+                                  return_counts=True)
+        term_of = pairs // max(n, 1)
+        df = np.bincount(term_of, minlength=len(vocab))
         offsets = np.zeros(len(vocab) + 1, dtype=np.int64)
         np.cumsum(df, out=offsets[1:])
-        n = max(len(corpus), 1)
-        avgdl = float(lengths.mean()) if len(corpus) and lengths.sum() else 1.0
-        idf = np.log1p((n - df + 0.5) / (df + 0.5))
-        return cls(vocab, offsets, np.asarray(doc_ids, dtype=np.int32)[order],
-                   np.asarray(counts, dtype=np.float32)[order],
-                   (k1 * (1 - b + b * lengths / avgdl)).astype(np.float32), idf, k1)
+        top = int(counts.max(initial=0))
+        tf_type = np.uint8 if top < 2**8 else np.uint16 if top < 2**16 else np.uint32
+        idf = np.array([lucene_idf(n, int(f)) for f in df], dtype=np.float64)
+        return cls(vocab, offsets, (pairs % max(n, 1)).astype(np.int32), counts.astype(tf_type),
+                   norms(lengths, k1, b), idf, k1)
 
     def __len__(self) -> int:
         return len(self.norm)
@@ -80,14 +96,135 @@ class BM25Table:
         a, b = self.offsets[i], self.offsets[i + 1]
         return self.docs[a:b], self.tfs[a:b]
 
-    def scores(self, weights: dict[str, float]) -> np.ndarray:
-        """Weighted BM25 score of every document (0 where no term occurs)."""
-        total = np.zeros(len(self))
+    def values(self, i: int) -> tuple[np.ndarray, np.ndarray]:
+        """Term ``i``'s documents and BM25 score in each, ``idf * tf * (k1 + 1) / (tf + norm)``;
+        kept for a term in many documents, so a common word is scored once, not per question."""
+        a, b = int(self.offsets[i]), int(self.offsets[i + 1])
+        docs = self.docs[a:b]
+        kept = self._kept.get(i)
+        if kept is None:
+            tf = self.tfs[a:b]
+            kept = tf * (self.k1 + 1)
+            kept /= tf + self.norm[docs]
+            kept *= self.idf[i]
+            if b - a >= KEEP_POSTINGS:
+                self._kept[i] = kept
+        return docs, kept
+
+    def dense(self, i: int) -> np.ndarray | None:
+        """Term ``i``'s score in every document, for a term in at least 1/16 of them while the
+        budget lasts: adding a column costs a tenth of scattering its postings."""
+        column = self._dense.get(i)
+        if column is None:
+            a, b = int(self.offsets[i]), int(self.offsets[i + 1])
+            if 16 * (b - a) < len(self) or 8 * len(self) * (len(self._dense) + 1) > DENSE_BYTES:
+                return None
+            docs, values = self.values(i)
+            column = self._dense[i] = np.zeros(len(self))
+            column[docs] = values
+        return column
+
+    def scores(self, weights: dict[str, float], out: np.ndarray | None = None,
+               scratch: np.ndarray | None = None) -> np.ndarray:
+        """Weighted BM25 score of every document (0 where no term occurs), summed term by term
+        in the order given (so it equals rank_bm25's bit for bit); into ``out`` when given, with
+        ``scratch`` as working space (reused buffers spare the allocator large blocks)."""
+        if out is None:
+            out = np.zeros(len(self))
+        else:
+            out.fill(0.0)
         for term, w in weights.items():
-            docs, tf = self.postings(term)
-            if len(docs):
-                total[docs] += w * self.idf[self.terms[term]] * tf * (self.k1 + 1) / (tf + self.norm[docs])
+            i = self.terms.get(term)
+            if i is None:
+                continue
+            column = self.dense(i)
+            if column is None:
+                docs, values = self.values(i)
+                np.add.at(out, docs, values if w == 1.0 else w * values)
+            elif w == 1.0:
+                out += column
+            else:
+                out += np.multiply(column, w, out=scratch)
+        return out
+
+
+@lru_cache(maxsize=1)
+def _lucene_bm25() -> type:
+    """rank_bm25's BM25Okapi with Lucene's IDF through its ``_calc_idf`` hook. rank_bm25 is
+    imported with a stand-in for ``multiprocessing``, which it needs only to tokenise in a pool
+    (never here) and which costs a one-shot question 10-25 ms of imports."""
+    if "rank_bm25" not in sys.modules and "multiprocessing" not in sys.modules:
+        stand_in = types.ModuleType("multiprocessing")
+        stand_in.Pool = lambda *a, **k: importlib.import_module("multiprocessing").Pool(*a, **k)  # type: ignore[attr-defined]
+        stand_in.cpu_count = lambda: os.cpu_count() or 1  # type: ignore[attr-defined]
+        sys.modules["multiprocessing"] = stand_in
+        try:
+            from rank_bm25 import BM25Okapi
+        finally:
+            del sys.modules["multiprocessing"]
+    else:
+        from rank_bm25 import BM25Okapi
+
+    class LuceneBM25(BM25Okapi):
+        def _calc_idf(self, nd: dict[str, int]) -> None:
+            self.idf = {w: lucene_idf(self.corpus_size, f) for w, f in nd.items()}
+
+    return LuceneBM25
+
+
+class RankTable:
+    """The small engine: rank_bm25's Okapi BM25 with Lucene's IDF, behind BM25Table's interface;
+    up to ``SMALL`` sentences its loop over every document costs a tenth of a millisecond."""
+
+    def __init__(self, corpus: list[list[str]], k1: float = K1, b: float = B,
+                 table: BM25Table | None = None) -> None:
+        self.table = table if table is not None else BM25Table.build(corpus, k1, b)
+        self.bm25 = _lucene_bm25()(corpus, k1=k1, b=b)
+        self.terms = {t: i for i, t in enumerate(self.bm25.idf)}
+        self.idf = np.fromiter(self.bm25.idf.values(), dtype=np.float64, count=len(self.terms))
+
+    @classmethod
+    def from_table(cls, table: BM25Table, b: float = B) -> RankTable:
+        """The same corpus as a sparse table's (each term as often as it occurs: order is no part of BM25)."""
+        names = list(table.terms)
+        term_of = np.repeat(np.arange(len(names)), np.diff(table.offsets)).tolist()
+        docs: list[list[str]] = [[] for _ in range(len(table))]
+        for d, t, tf in zip(table.docs.tolist(), term_of, table.tfs.tolist()):
+            docs[d] += [names[t]] * tf
+        return cls(docs, table.k1, b, table)
+
+    def __len__(self) -> int:
+        return self.bm25.corpus_size
+
+    def __contains__(self, term: str) -> bool:
+        return term in self.terms
+
+    def idf_of(self, term: str) -> float:
+        """IDF of a term; 0 for a term the corpus never uses."""
+        return self.bm25.idf.get(term, 0.0)
+
+    def scores(self, weights: dict[str, float], out: np.ndarray | None = None,
+               scratch: np.ndarray | None = None) -> np.ndarray:
+        """Weighted BM25 score of every document: rank_bm25's per-term scores, each times its weight."""
+        total = np.zeros(len(self)) if out is None else out
+        total.fill(0.0)
+        for term, w in weights.items():
+            if term in self.terms:
+                total += w * self.bm25.get_scores([term])
         return total
+
+
+Engine = BM25Table | RankTable
+
+
+def engine(corpus: list[list[str]], small: bool) -> Engine:
+    """rank_bm25 for small knowledge, else the sparse engine."""
+    return RankTable(corpus) if small else BM25Table.build(corpus)
+
+
+def sparse(engine: Engine) -> BM25Table:
+    """The postings behind either engine (what the cache stores)."""
+    return engine.table if isinstance(engine, RankTable) else engine
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,64 +237,203 @@ class Unit:
     end: int
 
 
+class PassageView(Sequence[Passage]):
+    """The passages of the knowledge, each made on demand from columns of offsets (its file,
+    start, end, heading passage, heading flag, first and last unit) and the files' texts."""
+
+    def __init__(self, table: np.ndarray, units: np.ndarray, documents: list[Document]) -> None:
+        self.table, self.units = table, units
+        self.sources = [d.source for d in documents]
+        self.texts = [d.text for d in documents]
+
+    def __len__(self) -> int:
+        return len(self.table)
+
+    @overload
+    def __getitem__(self, i: int) -> Passage: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Passage]: ...
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        doc, start, end, heading, is_heading, lo, hi = self.table[i].tolist()
+        text = self.texts[doc]
+        if is_heading:
+            sentences: tuple[Sentence, ...] = (Sentence(start, end),)
+        else:
+            sentences = tuple(Sentence(a, b) for a, b in self.units[lo:hi, 2:4].tolist())
+        title = text[self.table[heading, 1]:self.table[heading, 2]] if heading >= 0 else ""
+        return Passage(self.sources[doc], start, end, text[start:end], sentences, title, bool(is_heading))
+
+
+def passage_table(passages: Sequence[Passage], documents: list[Document], units: np.ndarray) -> np.ndarray:
+    """The columns a PassageView reads, for passages split from ``documents``."""
+    number = {d.source: i for i, d in enumerate(documents)}
+    lo = np.searchsorted(units[:, 0], np.arange(len(passages)), side="left")
+    hi = np.searchsorted(units[:, 0], np.arange(len(passages)), side="right")
+    rows = np.zeros((len(passages), 7), dtype=np.int64)
+    last: dict[str, int] = {}
+    for i, p in enumerate(passages):
+        if p.is_heading:
+            last[p.source] = i
+        heading = last.get(p.source, -1) if p.heading else -1
+        rows[i, :5] = (number[p.source], p.start, p.end, heading, p.is_heading)
+    rows[:, 5], rows[:, 6] = lo, hi
+    rows[rows[:, 4] == 1, 5:] = 0
+    return rows.astype(np.int32)
+
+
+class _Spans:
+    """One file's words found once, so the terms of any of its passages and sentences are a
+    slice of them; a span whose edge cuts a word is tokenised on its own (what ``terms`` does)."""
+
+    def __init__(self, source: str, text: str) -> None:
+        self.source, self.text = source, text
+        self.words: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for w, a, b in tokens(text):
+            self.words.append(w)
+            self.starts.append(a)
+            self.ends.append(b)
+        self.stems = [stem(w) if w and w not in STOP_WORDS else None for w in self.words]
+
+    def terms(self, start: int, end: int) -> list[str]:
+        i, j = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        if (i and self.ends[i - 1] > start) or (j and self.ends[j - 1] > end):
+            return terms(self.text[start:end])
+        return [t for t in self.stems[i:j] if t is not None]
+
+
 @dataclass
 class Index:
-    """Sentences and passages scored with BM25, plus what the text teaches about its words."""
+    """Sentences and passages scored with BM25, plus what the text teaches about its words.
+    Its arrays are columns a cache can map from disk; passages are views made on demand.
+
+    Attributes:
+        knowledge: the loaded files and their passages.
+        unit_table: one row per indexed sentence: passage, sentence number, start, end.
+        sentences: the BM25 table over sentences.
+        passages: the BM25 table over passages (each with its heading).
+        vocabulary: how often each folded word occurs in the files.
+        stems: each word's stem.
+        abbreviations: short forms the text defines, with their long forms ("OS" → "overall survival").
+        passage_table: one row per passage (source, start, end, heading, …), the columns its views read.
+    """
 
     knowledge: Knowledge
     unit_table: np.ndarray
-    sentences: BM25Table
-    passages: BM25Table
+    sentences: Engine
+    passages: Engine
     vocabulary: Counter[str]
     stems: dict[str, str]
     abbreviations: dict[str, str]
+    passage_table: np.ndarray | None = None
 
     @property
     def unit_passages(self) -> np.ndarray:
-        """The passage of every unit, in unit order."""
-        return self.unit_table[:, 0]
+        """The passage of every unit, in unit order (one contiguous column, made on first use)."""
+        column = self.__dict__.get("_unit_passages")
+        if column is None:
+            column = self.__dict__["_unit_passages"] = np.ascontiguousarray(self.unit_table[:, 0])
+        return column
 
     def __len__(self) -> int:
         return len(self.unit_table)
 
+    def __repr__(self) -> str:
+        k = self.knowledge
+        return f"Index(files={len(k.documents)}, passages={len(k.passages)}, sentences={len(self)})"
+
     def unit(self, i: int) -> Unit:
-        """Unit ``i``: its passage, sentence number and offsets (kept as one array for a small cache)."""
-        return Unit(*(int(x) for x in self.unit_table[i]))
+        """Unit ``i``: its passage, sentence number and offsets."""
+        return Unit(*self.unit_table[i].tolist())
+
+    def source(self, passage: int) -> str:
+        """The file a passage comes from."""
+        return self.knowledge.documents[int(self.passage_table[passage, 0])].source
 
     @classmethod
-    def build(cls, knowledge: Knowledge, progress=None) -> Index:
-        """Tokenise every sentence and passage and build both BM25 tables."""
-        units: list[Unit] = []
+    def build(cls, knowledge: Knowledge, progress=None, small: int | None = None) -> Index:
+        """Tokenise every sentence and passage and build both BM25 tables (with rank_bm25 when
+        there are at most ``small`` sentences)."""
+        units: list[tuple[int, int, int, int]] = []
         unit_terms: list[list[str]] = []
         passage_terms: list[list[str]] = []
+        vocabulary: Counter[str] = Counter()
+        abbreviations: dict[str, str] = {}
+        spans = None
+        counted: set[str] = set()
+        heading: tuple[str, list[str]] = ("", [])
         total = len(knowledge.passages)
         for pi, p in enumerate(knowledge.passages):
             if progress and pi % 5000 == 0:
                 progress(pi, total)
-            own = terms(p.text)
-            passage_terms.append(own if p.is_heading else terms(p.heading) + own)
+            if spans is None or spans.source != p.source:
+                spans = _Spans(p.source, knowledge.text_of(p.source))
+                heading = ("", [])
+                if p.source not in counted:
+                    counted.add(p.source)
+                    vocabulary.update(spans.words)
+            own = spans.terms(p.start, p.end)
             if p.is_heading:
+                heading = (p.text, own)
+                passage_terms.append(own)
                 continue
-            doc = knowledge.text_of(p.source)
+            above = heading[1] if p.heading == heading[0] else terms(p.heading)
+            passage_terms.append(above + own)
             for si, s in enumerate(p.sentences):
-                units.append(Unit(pi, si, s.start, s.end))
-                unit_terms.append(own if len(p.sentences) == 1 else terms(doc[s.start:s.end]))
+                units.append((pi, si, s.start, s.end))
+                unit_terms.append(own if len(p.sentences) == 1 else spans.terms(s.start, s.end))
         if not units:
             first = knowledge.passages[0]
-            units.append(Unit(0, 0, first.start, first.end))
+            units.append((0, 0, first.start, first.end))
             unit_terms.append(terms(first.text))
-        vocabulary: Counter[str] = Counter()
-        abbreviations: dict[str, str] = {}
         for d in knowledge.documents:
-            vocabulary.update(w for w, _, _ in tokens(d.text))
+            if d.source not in counted:
+                vocabulary.update(w for w, _, _ in tokens(d.text))
             for short, long in abbrev.find(d.text).items():
                 abbreviations.setdefault(short, long)
         stems = {w: stem(w) for w in vocabulary if w not in STOP_WORDS}
         if progress:
             progress(total, total)
-        table = np.array([(u.passage, u.sentence, u.start, u.end) for u in units], dtype=np.int64)
-        return cls(knowledge, table, BM25Table.build(unit_terms), BM25Table.build(passage_terms),
-                   vocabulary, stems, abbreviations)
+        table = np.array(units, dtype=np.int32)
+        rows = passage_table(knowledge.passages, knowledge.documents, table)
+        view = Knowledge(knowledge.documents, PassageView(rows, table, knowledge.documents), knowledge.warnings)
+        few = len(unit_terms) <= (SMALL if small is None else small)
+        return cls(view, table, engine(unit_terms, few), engine(passage_terms, few),
+                   vocabulary, stems, abbreviations, rows)
+
+    def columns(self) -> tuple[dict[str, np.ndarray], dict]:
+        """The index as named arrays and a few small objects: what the cache writes."""
+        arrays = {"units": self.unit_table, "passages": self.passage_table}
+        meta = {"sources": [d.source for d in self.knowledge.documents], "vocabulary": self.vocabulary,
+                "stems": self.stems, "abbreviations": self.abbreviations,
+                "small": isinstance(self.sentences, RankTable)}
+        for name, table in (("sentences", sparse(self.sentences)), ("passage_terms", sparse(self.passages))):
+            for field_name in ("offsets", "docs", "tfs", "norm", "idf"):
+                arrays[f"{name}.{field_name}"] = getattr(table, field_name)
+            meta[f"{name}.terms"] = list(table.terms)
+            meta[f"{name}.k1"] = table.k1
+        return arrays, meta
+
+    @classmethod
+    def from_columns(cls, arrays: dict[str, np.ndarray], meta: dict, documents: list[Document],
+                     warnings: list[str]) -> Index:
+        """The index :meth:`columns` gave, over the same documents (arrays may be memory-mapped)."""
+        if meta["sources"] != [d.source for d in documents]:
+            raise ValueError("the index was built from other files")
+        engines = []
+        for name in ("sentences", "passage_terms"):
+            names = meta[f"{name}.terms"]
+            table = BM25Table(dict(zip(names, range(len(names)))),
+                              *(arrays[f"{name}.{f}"] for f in ("offsets", "docs", "tfs", "norm", "idf")),
+                              meta[f"{name}.k1"])
+            engines.append(RankTable.from_table(table) if meta["small"] else table)
+        units, rows = arrays["units"], arrays["passages"]
+        knowledge = Knowledge(documents, PassageView(rows, units, documents), list(warnings))
+        return cls(knowledge, units, *engines, meta["vocabulary"], meta["stems"], meta["abbreviations"], rows)
 
     def idf(self, term: str) -> float:
         """Sentence-level IDF of a term; 0 for a term the knowledge never uses."""

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,18 +29,48 @@ def default_path() -> Path:
     return Path(env) if env else shipped_path()
 
 
-def find_files(path: Path) -> list[Path]:
-    """The knowledge files under ``path`` (itself if a file), sorted, hidden ones skipped."""
+CONVERT = {
+    ".pdf": "a PDF (convert it to text, e.g. with pdftotext)",
+    ".docx": "a word-processor file (save it as plain text)",
+    ".doc": "a word-processor file (save it as plain text)",
+    ".odt": "a word-processor file (save it as plain text)",
+    ".rtf": "a word-processor file (save it as plain text)",
+    ".epub": "an e-book (convert it to text, e.g. with pandoc -t plain)",
+    ".html": "HTML (save it as text, e.g. with pandoc -t plain)",
+    ".htm": "HTML (save it as text, e.g. with pandoc -t plain)",
+}
+
+
+def scan(path: Path) -> tuple[list[Path], list[Path]]:
+    """The knowledge files under ``path`` (itself if a file), and the other files there that
+    are not read; both sorted, hidden ones left out."""
     if path.is_file():
-        return [path]
+        return [path], []
     if not path.is_dir():
         raise KnowledgeError(f"knowledge path not found: {path}")
-    found = []
+    found, other = [], []
     for root, dirs, files in os.walk(path):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found += [Path(root) / f for f in files
-                  if not f.startswith(".") and f.lower().endswith(SUFFIXES)]
-    return sorted(found)
+        for f in files:
+            if not f.startswith("."):
+                (found if f.lower().endswith(SUFFIXES) else other).append(Path(root) / f)
+    return sorted(found), sorted(other)
+
+
+def find_files(path: Path) -> list[Path]:
+    """The knowledge files under ``path`` (itself if a file), sorted, hidden ones skipped."""
+    return scan(path)[0]
+
+
+def skipped(other: list[Path]) -> list[str]:
+    """A warning for each document of a kind askclover cannot read, one for the rest."""
+    kinds = [f for f in other if f.suffix.lower() in CONVERT]
+    warnings = [f"skipped {f}: {CONVERT[f.suffix.lower()]}; only .txt and .md files are read" for f in kinds]
+    rest = [f for f in other if f.suffix.lower() not in CONVERT]
+    if rest:
+        names = ", ".join(f.name for f in rest[:3]) + (", …" if len(rest) > 3 else "")
+        warnings.append(f"skipped {len(rest)} other file{'s' * (len(rest) != 1)} not .txt or .md ({names})")
+    return warnings
 
 
 def read_bytes(path: Path) -> bytes:
@@ -60,16 +91,18 @@ def decode(path: Path, data: bytes) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise KnowledgeError(f"skipped {path}: not UTF-8 text (convert it with iconv)") from None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text or text.isspace():
         raise KnowledgeError(f"skipped {path}: empty")
     return text
 
 
 def read_files(root: Path) -> tuple[list[tuple[Path, bytes]], list[str]]:
     """The raw bytes of every knowledge file under ``root``, and a warning for each unreadable one."""
-    raw, warnings = [], []
-    for f in find_files(root):
+    found, other = scan(root)
+    raw, warnings = [], skipped(other)
+    for f in found:
         try:
             raw.append((f, read_bytes(f)))
         except KnowledgeError as e:
@@ -102,12 +135,21 @@ class Document:
 
 @dataclass
 class Knowledge:
-    """The loaded articles, split into passages, with warnings about skipped files."""
+    """The loaded articles, split into passages, with warnings about skipped files.
+
+    Attributes:
+        documents: the files read, each with its absolute path and text.
+        passages: their paragraphs and headings, in file order.
+        warnings: one line for each file skipped, saying why.
+    """
 
     documents: list[Document]
-    passages: list[Passage]
+    passages: Sequence[Passage]
     warnings: list[str] = field(default_factory=list)
     _texts: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+
+    def __repr__(self) -> str:
+        return f"Knowledge(files={len(self.documents)}, passages={len(self.passages)}, warnings={len(self.warnings)})"
 
     @classmethod
     def load(cls, path: str | os.PathLike[str] | None = None) -> Knowledge:

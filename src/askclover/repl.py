@@ -16,14 +16,27 @@ from prompt_toolkit.output import Output
 
 from .converse import Conversation
 from .model import Answer
-from .present import Style, explain, render
+from .present import Style, clean, explain, render, short_names
+from .text import STOP_WORDS
 
-HELP = """Ask a question about the loaded articles and press Enter.
-  /help      this help            /sources   the loaded files
-  /why       how the last answer was found, or why there was none
-  /reset     forget the conversation so far
-  /quit      leave (or Ctrl-D); Ctrl-C clears the line"""
+COMMANDS = (
+    ("/help", "this help"),
+    ("/sources", "the loaded files"),
+    ("/why", "how the last answer was found, or why there was none"),
+    ("/reset", "forget the conversation so far"),
+    ("/quit", "leave (also quit, exit, :q or Ctrl-D); Ctrl-C clears the line"),
+)
+QUIT = frozenset({"/quit", "/exit", "/q", "quit", "exit", ":q", ":quit"})
 PROMPT = "askclover> "
+
+
+def help_text(width: int) -> str:
+    """The /help text, wrapped to ``width`` without breaking words."""
+    lines = textwrap.wrap("Ask a question about the loaded articles and press Enter.", width)
+    for cmd, what in COMMANDS:
+        lines += textwrap.wrap(what, width, initial_indent=f"  {cmd:<10} ", subsequent_indent=" " * 13,
+                               break_long_words=False, break_on_hyphens=False)
+    return "\n".join(lines)
 
 
 def history_path() -> Path:
@@ -51,9 +64,9 @@ def make_history(warn):
     """A file history, or an in-memory one with a warning when the file cannot be written."""
     path = history_path()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "a", encoding="utf-8"):
-            pass
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        os.close(os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600))
+        os.chmod(path, 0o600)
         return AppendHistory(str(path))
     except OSError as e:
         warn(f"history will not be saved ({e.strerror or e})")
@@ -61,11 +74,13 @@ def make_history(warn):
 
 
 def vocabulary(conversation: Conversation) -> list[str]:
-    """Completion words: the terms the knowledge uses, as written in it (names, abbreviations)."""
+    """Completion words: the terms the knowledge uses, as written in it (names, abbreviations),
+    stop words left out."""
     seen: dict[str, str] = {short.lower(): short for short in conversation.index.abbreviations}
     for d in conversation.index.knowledge.documents:
         for w in re.findall(r"[A-Za-z][\w-]{3,}", d.text):
-            seen.setdefault(w.lower(), w)
+            if w.lower() not in STOP_WORDS:
+                seen.setdefault(w.lower(), w)
     return sorted(seen.values(), key=str.lower)
 
 
@@ -106,6 +121,7 @@ class Repl:
         )
         self.color = (not os.environ.get("NO_COLOR")) if color is None else color
         self.width = width
+        self.names = short_names(d.source for d in conversation.index.knowledge.documents)
 
     def style(self) -> Style:
         width = self.width or self.session.output.get_size().columns
@@ -134,17 +150,18 @@ class Repl:
     def command(self, line: str) -> bool:
         """Run a /command; return False to leave the loop."""
         cmd = line.split()[0].lower()
-        if cmd in ("/quit", "/exit", "/q"):
+        if cmd in QUIT:
             return False
         if cmd == "/help":
-            self.say(HELP)
+            self.say(help_text(self.style().width))
         elif cmd == "/sources":
             counts: dict[str, int] = {}
             for p in self.conversation.index.knowledge.passages:
                 counts[p.source] = counts.get(p.source, 0) + 1
-            self.say("\n".join(f"  {src}  ({n} passages)" for src, n in counts.items()))
+            self.say("\n".join(f"  {clean(self.names.get(src, src))}  ({n} passages)" for src, n in counts.items()))
         elif cmd == "/why":
-            self.say(explain(self.last, self.style()) if self.last else "Nothing asked yet.")
+            self.say(explain(self.last, self.style(), self.conversation.index, self.names)
+                     if self.last else "Nothing asked yet.")
         elif cmd == "/reset":
             self.conversation.reset()
             self.last = None
@@ -165,7 +182,7 @@ class Repl:
                 return 0
             if not line:
                 continue
-            if line.startswith("/"):
+            if line.startswith("/") or line.lower() in QUIT:
                 if not self.command(line):
                     return 0
                 continue
@@ -179,7 +196,7 @@ class Repl:
                     raise
                 self.say(f"askclover: internal error: {type(e).__name__}: {e}")
                 continue
-            self.say(render(self.last, self.style(), self.top_k))
+            self.say(render(self.last, self.style(), self.top_k, self.names))
 
 
 def run(conversation: Conversation, top_k: int = 1) -> int:

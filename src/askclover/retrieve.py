@@ -1,6 +1,8 @@
 """From a question to ranked sentences: typo repair, abbreviation expansion, BM25 scoring."""
 from __future__ import annotations
 
+import _thread
+import os
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -12,12 +14,16 @@ import numpy as np
 from . import abbrev
 from .index import Index
 from .model import Hit
-from .text import MEASURES, STOP_WORDS, edit_distance, past_forms, stem, terms, tokens
+from .text import (MEASURES, STOP_WORDS, edit_distance, english, english_near, lemmas, parts_of_speech, past_forms,
+                   related_terms, stem, terms, tokens)
 
 PASSAGE_WEIGHT = 0.4
 MAX_SENTENCE = 2000  # characters of a sentence a question reads; a longer one is read in a window
 MAX_SCAN = 50_000  # characters of a longer sentence searched for that window
 READ_DEADLINE = 0.2  # seconds a question may be read for before the reader answers with what it has
+CONTRACTED = ("t", "s", "re", "ve", "ll", "d", "m")  # "didn|t", "they|re"
+SHARED_STEM = 6  # "colonist" and "coloni(es)" are one family; "countri" and "count" are not
+RELATED_WEIGHT = 0.3  # the words related to a question's word (WordNet: "boss", "chief"), together, against the word
 WH_PHRASE = re.compile(rf"\bhow\s+(?:long|many|often|soon|{'|'.join(MEASURES)})\b|\b(?:ever\s+)?since\b", re.I)
 FRAME_WORDS = frozenset(
     "kind type sort name names way ways happen happened happens mean means meaning called call "
@@ -31,7 +37,9 @@ class Query:
     """A question as the index understands it.
 
     ``terms`` are weighted BM25 terms; ``concepts`` are the question's content words, each a set
-    of alternatives (a stem, or several stems that must all occur, as for a long form).
+    of alternatives (a stem, or several stems that must all occur, as for a long form); ``kin``
+    holds, concept by concept, the text's words related to a noun the text lacks ("boss": "chief");
+    a verb's relatives ("made": "built") are looser, and only weigh in retrieval.
     """
 
     text: str
@@ -41,6 +49,7 @@ class Query:
     unknown: tuple[str, ...] = ()
     context: tuple[tuple[str, float], ...] = ()
     head: frozenset[str] = frozenset()
+    kin: tuple[frozenset[tuple[str, ...]], ...] = ()
 
     started: float = field(default_factory=time.monotonic, compare=False, repr=False)
     stems: frozenset[str] = field(init=False, compare=False, repr=False)
@@ -54,7 +63,10 @@ class Query:
                        flags=re.I) if self.corrections else self.text
         object.__setattr__(self, "stems", frozenset(t for c in self.concepts for alt in c for t in alt))
         object.__setattr__(self, "fixed_text", fixed)
-        object.__setattr__(self, "said", frozenset(stem(w) for w, _, _ in tokens(fixed)))
+        own = {stem(w) for w, _, _ in tokens(fixed)}  # and the text's words of the same family ("make": "maker")
+        object.__setattr__(self, "said", frozenset(own | {alt[0] for c in self.concepts for o in own & {a[0] for a in c}
+                                                          for alt in c if len(alt) == 1
+                                                          and len(os.path.commonprefix([o, alt[0]])) >= 4}))
 
     def _repair(self, m: re.Match[str]) -> str:
         """The correction of one mistyped word, matched as re.I matches it (the first listed)."""
@@ -75,6 +87,10 @@ class Query:
         for t, w in self.terms:
             out[t] = max(w, out.get(t, 0.0))
         return out
+
+    def kin_of(self, k: int) -> frozenset[tuple[str, ...]]:
+        """The text's words related to the question's ``k``-th concept (counted less than it)."""
+        return self.kin[k] if k < len(self.kin) else frozenset()
 
     @property
     def related(self) -> set[str]:
@@ -181,6 +197,30 @@ def past_form(word: str, index: Index) -> str | None:
 WH_WORDS = ("what", "which", "when", "where", "who", "why", "how")
 
 
+def inflected(word: str, index: Index) -> str | None:
+    """The text's form of an English word it lacks in this form ("Frenchman": "Frenchmen")."""
+    other = correct(word, index)
+    return other if other and lemmas(other) & (lemmas(word) | {word}) else None
+
+
+def repair(word: str, index: Index) -> str | None:
+    """The word a non-word was meant to be: the text's closest word, unless an English word is
+    closer ("countrys" is "country", not the text's "counts"); None if nothing is near."""
+    fixed = correct(word, index)
+    if fixed and edit_distance(word, fixed, 1) <= 1:
+        return fixed
+    near = english_near(word) if len(word) >= 4 else []
+    if fixed and any(stem(w) == stem(fixed) for w in near):
+        return fixed  # "studys": the text's "studies", not "study"
+    return next(iter(near), fixed)
+
+
+def contraction(word: str) -> bool:
+    """Whether a word is two small words run together, its apostrophe dropped ("didnt", "theyre")."""
+    return any(word.endswith(end) and word[:-len(end)] in STOP_WORDS for end in CONTRACTED) \
+        and word not in STOP_WORDS and not english(word)
+
+
 def wh_typo(word: str) -> str | None:
     """The question word a mistyped first word stands for ("wat" -> "what", "hwo" -> "who", and
     "whats" -> "what is", its apostrophe dropped); never a real small word ("were", "wo")."""
@@ -199,16 +239,18 @@ def understand(question: str, index: Index, context: tuple[tuple[str, float], ..
     concepts: list[set[tuple[str, ...]]] = []
     fixes: list[tuple[str, str]] = []
     unknown: list[str] = []
+    kin: list[frozenset[tuple[str, ...]]] = []
     first = next(tokens(question), ("", 0, 0))[0]
     wh = wh_typo(first) if stem(first) not in known else None
     if wh:  # "wat is thrombocytopenia": the question word, mistyped
         fixes.append((first, wh))
     asked = WH_PHRASE.sub(" ", question)
     skip = {*STOP_WORDS, *FRAME_WORDS, *([first] if wh else [])}
-    words = [w for w, _, _ in tokens(asked) if w and w not in skip]
+    words = [w for w, _, _ in tokens(asked) if w and w not in skip and not contraction(w)]
     for w in words:
         t = stem(w)
         alternatives = {(t,)}
+        near: list[tuple[str, ...]] = []
         long = spelled_out(w, question, index) if t not in known else None
         past = past_form(w, index) if t not in known else None
         if long:  # "AAA", never defined, spells "American Automobile Association"
@@ -218,19 +260,27 @@ def understand(question: str, index: Index, context: tuple[tuple[str, float], ..
             alternatives.add((past,))
             weighted.append((past, 0.8))
         elif t not in known and not w[:1].isdigit():
-            related = family(t, index)
-            fixed = None if related else correct(w, index)
-            if not fixed and not related:
-                unknown.append(w)
-            if fixed:
+            fixed = inflected(w, index) if english(w) else None if family(t, index) else repair(w, index)
+            if fixed:  # "gurl": "girl"; "countrys": "country" (the text may lack it); "Frenchman": "Frenchmen"
                 fixes.append((w, fixed))
-                t = stem(fixed)
+                w, t = fixed, stem(fixed)
                 alternatives = {(t,)}
-            for r in related:
-                alternatives.add((r,))
-                weighted.append((r, 0.8))
+            if t not in known:
+                related = family(t, index)
+                if english(w):  # its family: a long shared stem, or WordNet's relatives ("make", "maker")
+                    kindred = [r for r in related_terms(t) if len(r) == 1 and r[0] in known]  # not "old man" anywhere
+                    related = [r for r in related if len(os.path.commonprefix([r, t])) >= SHARED_STEM] \
+                        + [r[0] for r in kindred if r[0].startswith(t) or t.startswith(r[0])]
+                    near = [r for r in kindred if r[0] not in related]
+                if not related:
+                    unknown.append(w)
+                for r in related:
+                    alternatives.add((r,))
+                    weighted.append((r, 0.8))
+                weighted += [(x, RELATED_WEIGHT / len(near)) for r in near for x in r]  # together, a fraction of one
         weighted.append((t, 1.0))
         concepts.append(alternatives)
+        kin.append(frozenset(near) if near and "n" in parts_of_speech(w) else frozenset())
     for short, long in index.abbreviations.items():
         short_terms, long_terms = tuple(terms(short)), tuple(terms(long))
         if not short_terms or not long_terms:
@@ -250,7 +300,7 @@ def understand(question: str, index: Index, context: tuple[tuple[str, float], ..
                     c.add(short_terms)
                     c.update((t,) for t in misspelt(short_terms[0], index))
     return Query(question, tuple(weighted) + context, tuple(frozenset(c) for c in concepts),
-                 tuple(fixes), tuple(unknown), context, head)
+                 tuple(fixes), tuple(unknown), context, head, tuple(kin))
 
 
 class Retriever:
@@ -258,36 +308,80 @@ class Retriever:
 
     def __init__(self, index: Index) -> None:
         self.index = index
+        self._buffers: dict[str, np.ndarray] = {}
+        self._lock = _thread.allocate_lock()
 
-    def score(self, query: Query) -> tuple[np.ndarray, np.ndarray]:
-        """Candidate units (those sharing a term with the query) and their scores: the
-        sentence's BM25 plus a share of its passage's."""
+    def _buffer(self, buffers: dict[str, np.ndarray], name: str, size: int, dtype: type = np.float64) -> np.ndarray:
+        """A working array, kept between questions in ``buffers``."""
+        array = buffers.get(name)
+        if array is None or len(array) != size:
+            array = buffers[name] = np.empty(size, dtype=dtype)
+        return array
+
+    def _scores(self, query: Query, buffers: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+        """Every unit's sentence BM25, and its score: that plus a share of its passage's (both in
+        working arrays that the next question overwrites)."""
         ix = self.index
         weights = query.weights
-        sentence = ix.sentences.scores(weights)
-        ids = np.flatnonzero(sentence)
-        passage = ix.passages.scores(weights)
-        return ids, sentence[ids] + PASSAGE_WEIGHT * passage[ix.unit_passages[ids]]
+        units, passages = len(ix), len(ix.passages)
+        scratch = self._buffer(buffers, "scratch", max(units, passages))
+        sentence = ix.sentences.scores(weights, self._buffer(buffers, "sentence", units), scratch[:units])
+        passage = ix.passages.scores(weights, self._buffer(buffers, "passage", passages), scratch[:passages])
+        passage *= PASSAGE_WEIGHT
+        total = np.take(passage, ix.unit_passages, out=self._buffer(buffers, "total", units), mode="clip")
+        total += sentence
+        return sentence, total
+
+    def _ranked(self, query: Query, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """The best ``k`` candidates' units and scores (and any tied with them), best first; the
+        kept working arrays are used by one thread at a time, others get their own."""
+        owner = self._lock.acquire(blocking=False)
+        try:
+            buffers = self._buffers if owner else {}
+            sentence, total = self._scores(query, buffers)
+            if k < 0:
+                ids = np.flatnonzero(sentence != 0)
+            else:
+                ids = _best(sentence, total, k, self._buffer(buffers, "mask", len(total), np.bool_))
+            scores = total[ids]
+        finally:
+            if owner:
+                self._lock.release()
+        order = np.lexsort((ids, -scores))
+        return ids[order], scores[order]
+
+    def score(self, query: Query) -> tuple[np.ndarray, np.ndarray]:
+        """Candidate units (those sharing a term with the query) and their scores, best first."""
+        return self._ranked(query, -1)
 
     def search(self, question: str | Query, k: int = 5) -> list[Hit]:
-        """The ``k`` best sentences for a question, best first."""
+        """The ``k`` best sentences for a question, best first (ties: the earlier sentence)."""
         query = question if isinstance(question, Query) else understand(question, self.index)
-        ids, scores = self.score(query)
-        if len(ids) > k:
-            kth = np.partition(scores, len(scores) - k)[len(scores) - k]
-            keep = scores >= kth
-            ids, scores = ids[keep], scores[keep]
-        order = np.lexsort((ids, -scores))
-        return [self.hit(int(ids[i]), float(scores[i]), query) for i in order[:k] if scores[i] > 0]
+        ids, scores = self._ranked(query, k)
+        return [self.hit(int(i), float(s), query) for i, s in zip(ids[:k], scores[:k]) if s > 0]
 
     def hit(self, unit: int, score: float, query: Query | None = None) -> Hit:
         """A Hit for one unit of the index; a sentence longer than MAX_SENTENCE characters, only
         the window of it that holds most of the query's words."""
-        u = self.index.unit(unit)
-        p = self.index.knowledge.passages[u.passage]
-        doc = self.index.knowledge.text_of(p.source)
-        start, end = window(doc, u.start, u.end, query) if u.end - u.start > MAX_SENTENCE else (u.start, u.end)
-        return Hit(u.passage, u.sentence, p.source, start, end, doc[start:end], score)
+        p, si, start, end = self.index.unit_table[unit].tolist()
+        source = self.index.source(p)
+        doc = self.index.knowledge.text_of(source)
+        start, end = window(doc, start, end, query) if end - start > MAX_SENTENCE else (start, end)
+        return Hit(p, si, source, start, end, doc[start:end], score)
+
+
+def _best(sentence: np.ndarray, total: np.ndarray, k: int, mask: np.ndarray, step: int = 16) -> np.ndarray:
+    """The candidates (sentence score not 0) that may be among the ``k`` best totals, ties
+    included: those at or above the k-th best total of every ``step``-th candidate, which at
+    least ``k`` candidates reach. All candidates when the sample is too small."""
+    if k < 1:
+        return np.flatnonzero(mask[:0])
+    sample = total[::step][sentence[::step] != 0]
+    if len(sample) < k:
+        return np.flatnonzero(np.not_equal(sentence, 0, out=mask))
+    floor = np.partition(sample, len(sample) - k)[len(sample) - k]
+    ids = np.flatnonzero(np.greater_equal(total, floor, out=mask))
+    return ids[sentence[ids] != 0]
 
 
 def window(doc: str, start: int, end: int, query: Query | None, limit: int = MAX_SENTENCE) -> tuple[int, int]:

@@ -10,6 +10,10 @@ LIST_MARK = re.compile(r"(?:[-*+•]|\d{1,3}[.)]|#{1,6})[ \t]+")
 ENDS = ".!?…"
 CLOSERS = "\"'”’)]"
 SENTENCE_END = re.compile(rf"(?<![{ENDS}])[{ENDS}]++[{re.escape(CLOSERS)}]*+\s+")
+HEADING_MARK = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+\S")
+UNDERLINE = re.compile(r"[ \t]{0,3}(?:=+|-+)[ \t]*$")
+RULE = re.compile(r"[ \t]{0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
+TABLE_RULE = re.compile(r"[ \t]*(?:\|[ \t]*)?:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*(?:\|[ \t]*)?$")
 NEXT_STARTS = re.compile(r"[\"'“‘(\[]?[A-Z0-9\u00C0-\u024F-]")
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof sr jr st vs etc al fig no vol ed eds inc ltd co corp dept univ approx est "
@@ -37,22 +41,27 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _is_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+def _is_wrapped(text: str, lines: list[tuple[int, int]], items: list[bool]) -> bool:
     """True when a block's lines are one hard-wrapped paragraph, not one paragraph per line."""
     if len(lines) < 2:
         return True
-    if any(LIST_MARK.match(text, s, e) for s, e in lines):
-        return False
-    return all(e - s <= WRAPPED_LINE for s, e in lines[:-1])
+    return not any(items) and all(e - s <= WRAPPED_LINE for s, e in lines[:-1])
 
 
-def _is_heading(text: str) -> bool:
-    """A title line: marked with ``#``, a question, or short with no closing punctuation."""
+def _is_item(text: str, start: int, end: int) -> bool:
+    """A list item or a table row: content, never a heading."""
+    while start < end and text[start] in " \t":
+        start += 1
+    return bool(LIST_MARK.match(text, start, end)) and not HEADING_MARK.match(text, start, end) \
+        or text.startswith("|", start)
+
+
+def _is_short(text: str) -> bool:
+    """A line that could be a title: a question, or short with no closing punctuation."""
     stripped = text.strip()
     if stripped.endswith("?"):
         return True
-    words = stripped.split()
-    return len(words) <= 14 and not re.search(r"[.!:;,\"”]$", stripped)
+    return len(stripped.split()) <= 14 and not re.search(r"[.!:;,\"”]$", stripped)
 
 
 def _last_word(text: str, start: int, end: int) -> str | None:
@@ -92,24 +101,68 @@ def sentences(text: str, start: int, end: int) -> tuple[Sentence, ...]:
     return tuple(out)
 
 
+def _spans(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """One block's paragraphs, each marked "heading" (``#`` or setext), "item" (list or table
+    row), "line" (a line of a block set one paragraph a line) or "text"."""
+    out: list[tuple[int, int, str]] = []
+    run: list[tuple[int, int]] = []
+
+    def flush() -> None:
+        if run:
+            kind = "text" if len(run) == 1 else "line"
+            items = [_is_item(text, s, e) for s, e in run]
+            out.extend([(run[0][0], run[-1][1], "text")] if len(run) > 1 and _is_wrapped(text, run, items) else
+                       [(s, e, "item" if item else kind) for (s, e), item in zip(run, items)])
+            run.clear()
+
+    for s, e in lines:
+        line = text[s:e]
+        if UNDERLINE.match(line) and run and not _is_item(text, *run[-1]):
+            title = run.pop()
+            flush()
+            out.append((*title, "heading"))
+        elif RULE.match(line) or TABLE_RULE.match(line):
+            flush()
+        elif HEADING_MARK.match(line):
+            flush()
+            out.append((s, e, "heading"))
+        else:
+            run.append((s, e))
+    flush()
+    return out
+
+
 def passages(text: str, source: str) -> list[Passage]:
-    """The paragraphs of a file: blank-line blocks, or single lines where a block is unwrapped."""
-    spans: list[tuple[int, int]] = []
+    """The paragraphs of a file: blank-line blocks, or single lines where a block is unwrapped.
+    Headings are lines Markdown marks as such, or a short line that starts a block and has
+    body text after it; list items and table rows are always content."""
+    spans: list[tuple[int, int, str, bool]] = []
     pos = 0
     for m in [*BLANK_LINE.finditer(text), None]:
         stop = m.start() if m else len(text)
         lines = [ln for ln in _lines(text, pos, stop) if text[ln[0]:ln[1]].strip()]
-        if lines:
-            spans.extend([(lines[0][0], lines[-1][1])] if _is_wrapped(text, lines) else lines)
+        block = _spans(text, lines)
+        spans.extend((s, e, kind, i == len(block) - 1 and i > 0) for i, (s, e, kind) in enumerate(block))
         pos = m.end() if m else len(text)
+    titles = [kind == "heading" for _, _, kind, _ in spans]
+    body_after = False
+    for i in range(len(spans) - 1, -1, -1):
+        s, e, kind, closes_block = spans[i]
+        if kind in ("text", "line") and not closes_block and body_after and _is_short(text[s:e]) \
+                and "\n" not in text[s:e]:
+            titles[i] = True
+        elif kind != "heading":
+            body_after = True
     out: list[Passage] = []
     heading = ""
-    for s, e in spans:
+    for (s, e, _, _), title in zip(spans, titles):
         s, e = _strip(text, s, e)
+        if text.startswith("|", s):
+            s, e = _strip(text, s + 1, e - text.endswith("|", s + 1, e))
         if e <= s:
             continue
         body = text[s:e]
-        if _is_heading(body) and "\n" not in body:
+        if title:
             heading = body
             out.append(Passage(source, s, e, body, (Sentence(s, e),), heading, is_heading=True))
             continue

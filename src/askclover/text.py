@@ -21,7 +21,7 @@ STOP_WORDS = frozenset(
     their theirs them themselves then there these they this those through to too under until up
     upon very was wasn we were weren what when where which while who whom whose why will with
     won would you your yours yourself yourselves s t d ll m o re ve y also get got tell say said
-    does did done many much must might shall already else still""".split()
+    does did done many much must might shall already else still ones""".split()
 )
 
 MEASURES = ("much", "large", "big", "high", "far", "old", "tall", "heavy", "low", "small", "wide", "deep", "fast",
@@ -44,10 +44,25 @@ def fold(word: str) -> str:
     return unicodedata.normalize("NFKC", word).casefold()
 
 
+def _forwarding(name: str, *names: str) -> types.ModuleType:
+    """A stand-in for module ``name`` whose attributes import the real module on first use."""
+    def forward(attr: str):
+        if attr.startswith("__"):
+            raise AttributeError(attr)
+        return getattr(importlib.import_module(name), attr)
+
+    module = types.ModuleType(name)
+    module.__getattr__ = forward  # type: ignore[method-assign]
+    for attr in names:
+        setattr(module, attr, lambda *a, _attr=attr, **k: getattr(importlib.import_module(name), _attr)(*a, **k))
+    return module
+
+
 @lru_cache(maxsize=1)
 def _stemmer():
     """nltk's Porter stemmer, loaded without running ``nltk/__init__`` (0.2 s of imports we do
-    not use) when nltk is not imported yet; the stand-in parent packages are removed after."""
+    not use) when nltk is not imported yet, and without ``nltk.redos`` (the third-party ``regex``
+    package) and ``nltk.termsec``, which only its ``demo()`` uses; the stand-ins are removed after."""
     if "nltk" not in sys.modules:
         spec = importlib.util.find_spec("nltk")
         if spec and spec.submodule_search_locations:
@@ -57,6 +72,8 @@ def _stemmer():
                 module = types.ModuleType(name)
                 module.__path__ = [path]
                 sys.modules[name] = module
+            sys.modules["nltk.redos"] = _forwarding("nltk.redos")
+            sys.modules["nltk.termsec"] = _forwarding("nltk.termsec", "safe_print")
             try:
                 from nltk.stem.porter import PorterStemmer
 
@@ -93,9 +110,10 @@ def _pairs(name: str) -> list[tuple[str, str]]:
     path = os.path.join(os.path.dirname(__file__), "data", name)
     try:
         with open(path, encoding="utf-8") as f:
-            return [tuple(line.rstrip("\n").split("\t", 1)) for line in f if "\t" in line]  # type: ignore[misc]
+            lines = f.read().splitlines()
     except OSError:
         return []
+    return [(a, b) for a, tab, b in (line.partition("\t") for line in lines) if tab]
 
 
 @lru_cache(maxsize=1)
@@ -105,16 +123,17 @@ def _irregular() -> dict[str, str]:
     return dict(_pairs("irregular.tsv"))
 
 
-def _grouped(pairs: list[tuple[str, str]]) -> dict[str, frozenset[str]]:
-    """Each first word of ``pairs`` with all the second words it is paired with."""
-    table: dict[str, set[str]] = {}
+def _grouped(pairs: list[tuple[str, str]]) -> dict[str, list[str]]:
+    """Each first word of ``pairs`` with all the second words it is paired with (made into a set
+    only when looked up: most of a table is never asked for)."""
+    table: dict[str, list[str]] = {}
     for a, b in pairs:
-        table.setdefault(a, set()).add(b)
-    return {a: frozenset(b) for a, b in table.items()}
+        table.setdefault(a, []).append(b)
+    return table
 
 
 @lru_cache(maxsize=1)
-def _homographs() -> dict[str, frozenset[str]]:
+def _homographs() -> dict[str, list[str]]:
     return _grouped([(base, form) for form, base in _pairs("homographs.tsv")])
 
 
@@ -122,18 +141,157 @@ def past_forms(word: str) -> frozenset[str]:
     """A verb's irregular forms that are words of their own too ("find" -> "found", "leave" ->
     "left"): kept out of stemming ("found" also stems "founded"), but in a sentence already
     chosen, a question's "find" may be read as the text's very word "found"."""
-    return _homographs().get(word, frozenset())
+    return frozenset(_homographs().get(word, ()))
 
 
 @lru_cache(maxsize=1)
-def _opposites() -> dict[str, frozenset[str]]:
+def _opposites() -> dict[str, list[str]]:
     return _grouped(_pairs("antonyms.tsv"))
 
 
 def opposites(term: str) -> frozenset[str]:
     """Stems of the words opposite in meaning to the stem ``term`` ("increas" -> "decreas"),
     from WordNet 3.0's antonyms (tools/antonyms.py)."""
-    return _opposites().get(term, frozenset())
+    return frozenset(_opposites().get(term, ()))
+
+
+def _packed(name: str) -> str:
+    """The text of one of askclover's gzipped data tables ("" if it is missing)."""
+    import gzip
+
+    try:
+        with open(os.path.join(os.path.dirname(__file__), "data", name), "rb") as f:
+            return gzip.decompress(f.read()).decode("utf-8")
+    except OSError:
+        return ""
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, str]:
+    """English words and their parts of speech (n v a r), irregular forms too ("ran": v), from
+    WordNet 3.0 (tools/lexicon.py); read on the first question word an article lacks."""
+    fields = iter(_packed("words.tsv.gz").split())
+    return dict(zip(fields, fields))
+
+
+VOWELS = "aeiou"
+
+
+def _inflected(lemma: str, kinds: str) -> set[str]:
+    """The regular inflections of a lemma: plurals and verb forms, comparatives."""
+    out = set()
+    if kinds.strip("ar"):  # a noun or a verb: -s
+        if "n" in kinds and lemma.endswith("man"):
+            out.add(lemma[:-3] + "men")
+        if re.search(r"(?:s|x|z|ch|sh)$", lemma):
+            out.add(lemma + "es")
+        elif len(lemma) > 1 and lemma[-1] == "y" and lemma[-2] not in VOWELS:
+            out.add(lemma[:-1] + "ies")
+        else:
+            out |= {lemma + "s", lemma + "es"}
+    if "v" in kinds:
+        bare = lemma[:-1] if lemma.endswith("e") and not lemma.endswith("ee") else lemma
+        out |= {bare + "ing", lemma + "ing"}
+        if len(lemma) > 1 and lemma[-1] == "y" and lemma[-2] not in VOWELS:
+            out.add(lemma[:-1] + "ied")
+        else:
+            out.add(lemma + ("d" if lemma.endswith("e") else "ed"))
+    if "a" in kinds:
+        base = lemma[:-1] + "i" if len(lemma) > 1 and lemma[-1] == "y" and lemma[-2] not in VOWELS else lemma
+        base = base[:-1] if base.endswith("e") else base
+        out |= {base + "er", base + "est"}
+    return out
+
+
+def parts_of_speech(word: str) -> str:
+    """The parts of speech (n v a r) a folded word may be, itself or as a regular inflection
+    ("stands": n v; "quieter": a); "" for a word WordNet lacks."""
+    return _entry(word)[0]
+
+
+def frequency(word: str) -> int:
+    """How often WordNet's sense-tagged texts use a folded word (its lemma's count; 0 if rare)."""
+    return _entry(word)[1]
+
+
+def lemmas(word: str) -> set[str]:
+    """The lemmas a folded word is, or is a regular inflection of ("higher": "high", "higher")."""
+    return _entry(word)[2]
+
+
+def _entry(word: str) -> tuple[str, int, set[str]]:
+    known = _lexicon()
+    found, count, bases_found = set(), 0, set()
+    for w in {word, american(word)}:
+        bases = [(w, None)] + [(b, w) for cut in range(1, min(4, len(w) - 1))
+                               for b in {w[:-cut], w[:-cut] + "e", w[:-cut] + "y", w[:-cut] + "an"}]
+        for base, form in bases:
+            entry = known.get(base, "")
+            kinds = entry.rstrip(DIGITS)
+            if form is not None:
+                kinds = "".join(k for k in kinds if form in _inflected(base, k))
+            if kinds:
+                found.update(kinds)
+                bases_found.add(base)
+                count = max(count, int(entry[len(entry.rstrip(DIGITS)):] or 0))
+    return "".join(sorted(found)), count, bases_found
+
+
+DIGITS = "0123456789"
+
+
+def english(word: str) -> bool:
+    """Whether a folded word is English (a WordNet word or its form, a small word or a number):
+    a word the article lacks that is English says something; it is no typo."""
+    if not word.isalpha() or word in STOP_WORDS or word in NUMBER_WORDS or word in ORDINAL_WORDS:
+        return True
+    return bool(parts_of_speech(word))
+
+
+def english_near(word: str) -> list[str]:
+    """The English words one edit (a letter dropped, added, changed or two swapped) from a
+    folded non-word ("gurl": "girl", "curl", …), the most used first."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    edits = {a + b[1:] for a, b in splits if b} | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1} \
+        | {a + c + b[1:] for a, b in splits if b for c in letters} | {a + c + b for a, b in splits for c in letters}
+    return sorted((e for e in edits - {word} if len(e) > 2 and english(e)), key=lambda e: (-frequency(e), e))
+
+
+@lru_cache(maxsize=1)
+def _related() -> str:
+    return "\n" + _packed("related.tsv.gz")
+
+
+def related_terms(term: str) -> tuple[tuple[str, ...], ...]:
+    """Stems related in meaning to the stem ``term`` (synonyms, derived words, one step more
+    general or more specific, a relational adjective's gloss words: "boss" -> "chief", …),
+    each as the stems of its words, from WordNet 3.0 (tools/lexicon.py)."""
+    table = _related()
+    at = table.find(f"\n{term}\t")
+    if at < 0:
+        return ()
+    line = table[at + len(term) + 2:table.find("\n", at + 1)]
+    return tuple(tuple(w.split("+")) for w in line.split())
+
+
+NEGATING = re.compile(r"(?:dis|un|in|im|il|ir|non|mis)")
+
+
+def opposed(a: str, b: str) -> bool:
+    """Whether two words of an opposite pair are used as opposites: both can be adjectives or
+    adverbs (the pairs' own parts), they are opposite verbs too, or one negates the other by a
+    prefix; "stand" (for) is no "standing" against the text's "ran"."""
+    if any(x.endswith(y) and NEGATING.fullmatch(x[:len(x) - len(y)]) for x, y in ((a, b), (b, a))):
+        return True
+    if stem(b) in _opposite_verbs().get(stem(a), ()):
+        return True
+    return all(set(parts_of_speech(w)) & {"a", "r"} for w in (a, b))
+
+
+@lru_cache(maxsize=1)
+def _opposite_verbs() -> dict[str, frozenset[str]]:
+    return _grouped(_pairs("opposite_verbs.tsv"))
 
 
 def _stem(word: str) -> str:
