@@ -140,3 +140,10 @@ def test_opposites_count_between_adjectives_not_a_verb_and_its_pair():
     assert opposed("decreasing", "increasing") and opposed("likely", "unlikely")
     assert opposed("encourage", "discouraging")
     assert not opposed("stand", "ran")
+
+
+def test_a_very_long_non_word_has_no_english_neighbour_and_is_read_at_once():
+    from askclover.text import english_near
+
+    assert english_near("gurl")[:1] == ["girl"] or "girl" in english_near("gurl")
+    assert english_near("a" * 400) == []

@@ -248,9 +248,14 @@ def english(word: str) -> bool:
     return bool(parts_of_speech(word))
 
 
+LONGEST_ENGLISH = 30  # letters: a longer non-word is no typo of an English word, and is not searched
+
+
 def english_near(word: str) -> list[str]:
     """The English words one edit (a letter dropped, added, changed or two swapped) from a
     folded non-word ("gurl": "girl", "curl", …), the most used first."""
+    if len(word) > LONGEST_ENGLISH + 1:
+        return []
     letters = "abcdefghijklmnopqrstuvwxyz"
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     edits = {a + b[1:] for a, b in splits if b} | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1} \
