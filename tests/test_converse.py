@@ -172,7 +172,6 @@ def test_a_person_named_in_a_question_is_who_he_is_next(tmp_path):
     assert c.ask("What is her role?").resolved == "What is Anne Morvan's role?"
 
 
-@pytest.mark.xfail(strict=True, reason="the fitted span scorer does not yet trust this span (the sentence holding it is given)")
 def test_what_did_he_say_reads_the_quotation_beside_his_name(tmp_path):
     c = _conversation_of(tmp_path, "The harbour reopened in May. “We are proud of the crews,” Anne Morvan, the "
                                    "harbour master, said. The trial enrolled children. Doses were given 14 days "

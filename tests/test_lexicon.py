@@ -76,9 +76,7 @@ def test_a_related_word_counts_less_than_the_word_itself(ferry):
     assert ("chief",) in q.kin_of(0) and "boss" in q.unknown
 
 
-@pytest.mark.parametrize("question, answer", [
-    pytest.param("who is the boss of the authority", "Maria Okafor", marks=pytest.mark.xfail(
-        strict=True, reason="'chief' is found (test above); the fitted scorer's chance stays under the threshold")),
+@pytest.mark.parametrize("question, answer", [("who is the boss of the authority", "Maria Okafor"),
                                               ("what does NFA stand for", "Northbay Ferry Authority")])
 def test_questions_in_other_words_are_answered(ferry, question, answer):
     from askclover.answer import Answerer
