@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache
@@ -83,7 +84,7 @@ class Candidate:
     bridge: tuple[Hit, Span] | None = None
 
 
-FEATURES: dict[str, callable] = {}
+FEATURES: dict[str, Callable[[Facts], float]] = {}
 
 
 def feature(fn):
