@@ -92,9 +92,9 @@ def main() -> None:
     held = held_out(rows, weights)
     names = sorted({r.set for r in rows}, key=a.sets.index)
     table(f"l2={l2} threshold={threshold:.3f} span_odds={span_odds}", rows, {n: (fitted, held) for n in names})
-    w = F.question_weights(rows)
-    print(f"\nweighted overall: fitted {np.dot(w, [o['right'] for o in fitted]) / w.sum():.3f}, "
-          f"held-out {np.dot(w, [o['right'] for o in held]) / w.sum():.3f}")
+    total = weights.sum()
+    print(f"\nweighted overall: fitted {np.dot(weights, [o['right'] for o in fitted]) / total:.3f}, "
+          f"held-out {np.dot(weights, [o['right'] for o in held]) / total:.3f}")
     if a.test:
         test = F.collect(a.test)
         if test:

@@ -94,7 +94,7 @@ class Answerer:
                           note=NOT_SAID, decision=decision)
         chosen = cands[decision.chosen]
         if decision.reason is not Reason.ANSWERED:
-            likeliest = cands[max(range(len(cands)), key=lambda i: (decision.probabilities[i], -i))]
+            likeliest = cands[decision.likeliest]
             closest = self.quote(likeliest.hit)  # a vetoed sentence may still be the closest
             why = likeliest.facts.blocked or chosen.facts.blocked or why_unsure(chosen.facts)
             tentative = None
@@ -171,7 +171,8 @@ class Answerer:
         cov = 1.0 if origin is Origin.DEFINED and qtype is Q.DEFINITION else self.coverage(query, hit, context)
         typed = qtype in TYPED
         bridge = None
-        if not sure(span, qtype) and (typed or qtype is Q.DESCRIPTION):
+        spanned = sure(span, qtype)
+        if not spanned and (typed or qtype is Q.DESCRIPTION):
             bridge = self.bridged(hit, qtype, query)
         text = query.fixed_text
         facts = Facts(
@@ -180,7 +181,7 @@ class Answerer:
             coverage=cov,
             said=coverage(query, hit.text, "", self.index),
             has_span=span is not None,
-            sure=sure(span, qtype) or (bridge is not None and sure(bridge[1], qtype)),
+            sure=spanned or (bridge is not None and sure(bridge[1], qtype)),
             span_strength=min(1.0, max(0.0, span.score / SPAN_FULL)) if span else 0.0,
             typed=typed,
             description=qtype is Q.DESCRIPTION,

@@ -339,6 +339,21 @@ class Decision:
     contributions: dict[str, float] = field(default_factory=dict)
     query: object = field(default=None, repr=False)  # the Query the candidates were read for
 
+    @property
+    def likeliest(self) -> int | None:
+        """The candidate the sentence scorer likes best, vetoed or not: the closest the text comes."""
+        return _likeliest(self.probabilities, range(len(self.probabilities)))
+
+    @property
+    def shares(self) -> list[tuple[str, float]]:
+        """The features' shares of the chosen candidate's score, largest first."""
+        return sorted(self.contributions.items(), key=lambda kv: -abs(kv[1]))
+
+
+def _likeliest(probs: tuple[float, ...], among) -> int | None:
+    """The index of the highest probability among ``among``; the earlier one on a tie."""
+    return max(among, key=lambda i: (probs[i], -i), default=None)
+
 
 def decide(candidates: list[Candidate], model: Model, query: object = None) -> Decision:
     """Take the candidate likeliest to hold the answer, give its span when the span scorer
@@ -347,7 +362,7 @@ def decide(candidates: list[Candidate], model: Model, query: object = None) -> D
         return Decision(Reason.NOTHING, None, 0.0, True, query=query)
     probs = tuple(model.sentence.probability(c.facts) for c in candidates)
     open_ = [i for i, c in enumerate(candidates) if not c.facts.blocked] or range(len(candidates))
-    best = max(open_, key=lambda i: (probs[i], -i))
+    best = _likeliest(probs, open_)
     facts = candidates[best].facts
     if facts.blocked:
         return Decision(Reason.BLOCKED, best, probs[best], True, probs, tuple(candidates),

@@ -69,7 +69,7 @@ def decision_json(answer: Answer) -> dict:
     if d is None or d.chosen is None:
         return {}
     return {"probability": round(d.probability, 3), "decision": d.reason.value,
-            "features": {k: round(v, 3) for k, v in sorted(d.contributions.items(), key=lambda kv: -abs(kv[1]))}}
+            "features": {k: round(v, 3) for k, v in d.shares}}
 
 
 def missing(answer: Answer, index: Index | None = None) -> tuple[list[str], list[str]]:
@@ -204,7 +204,7 @@ def explain(answer: Answer, style: Style, index: Index | None = None,
         lines.append(f"from: {kind} {_name(q.source, names)}:{q.line}, characters {q.start}–{q.end}")
     d = answer.decision
     if d is not None and d.chosen is not None:
-        shares = sorted(d.contributions.items(), key=lambda kv: -abs(kv[1]))[:6]
+        shares = d.shares[:6]
         lines.append(f"chance it is right: {d.probability:.2f} ({d.reason.value}); "
                      + ", ".join(f"{k} {v:+.2f}" for k, v in shares))
     unknown, lacking = missing(answer, index)
