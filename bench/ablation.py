@@ -30,7 +30,7 @@ def main() -> None:
     ap.add_argument("--rows", type=Path, default=F.ROOT / "bench/.rows.pkl")
     ap.add_argument("--features", nargs="*", default=list(F.FEATURES))
     a = ap.parse_args()
-    rows = F.load_rows(["dev", "user", "user-articles", "squad", "heldout-a"], a.rows, False)
+    rows = F.load_rows(F.FITTED, a.rows, False)
     weights = F.question_weights(rows)
     l2, threshold, span_odds = F.choose(rows, weights)
     base = held_out_merit(rows, weights, l2, threshold, span_odds)

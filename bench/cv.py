@@ -72,8 +72,8 @@ def table(title, rows, by_set) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sets", nargs="+", default=["dev", "user", "user-articles", "squad", "heldout-a"])
-    ap.add_argument("--test", nargs="*", default=["heldout-b"], help="sets never fitted on: totals only")
+    ap.add_argument("--sets", nargs="+", default=F.FITTED)
+    ap.add_argument("--test", nargs="*", default=["heldout-b", "heldout-d"], help="sets never fitted on: totals only")
     ap.add_argument("--rows", type=Path, default=F.ROOT / "bench/.rows.pkl")
     ap.add_argument("--fresh", action="store_true")
     ap.add_argument("--off", nargs="*", default=[], help="features switched off (ablation)")

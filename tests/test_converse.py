@@ -280,9 +280,7 @@ CASES = ("Two patients were described.\n\nCase 1: A 40-year-old woman received s
 @pytest.mark.parametrize("first, then, resolved, answer", [
     ("How many crossings did the first route make a day?", "And for the other route?",
      "How many crossings did the other route make a day?", "8 crossings"),
-    pytest.param("What did the first route use?", "and for the other route?", "What did the other route use?",
-                 "diesel ferry", marks=pytest.mark.xfail(strict=True, reason="resolved right; the fitted sentence "
-                                                         "scorer prefers the first route's sentence")),
+    ("What did the first route use?", "and for the other route?", "What did the other route use?", "diesel ferry"),
     ("How many crossings did the first route make a day?", "and the other route?",
      None, "8 crossings"),
 ])

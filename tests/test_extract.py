@@ -329,7 +329,6 @@ def test_the_conference_takes_its_date_from_the_sentence_that_introduced_it(tmp_
     a = Answerer(idx).ask("When were the restoration results presented?")
     assert a.answered and a.text == "May 2024" and "held in May 2024" in a.quotes[0].text
 
-@pytest.mark.xfail(strict=True, reason="the fitted scorer answers with the sentence, which gives no date")
 def test_a_when_question_whose_event_has_no_date_is_not_answered(tmp_path):
     idx = _index_of(tmp_path, "Findings were shared at the Spring Conference on Lighthouses.\n\n"
                               "In 2020 the museum opened.\n\n"
@@ -898,7 +897,6 @@ def test_a_number_after_a_capital_letter_is_part_of_a_name(tmp_path):
     assert Answerer(idx).ask("How many doses did the girl get?").text == "four doses"
 
 
-@pytest.mark.xfail(strict=True, reason="the fitted span scorer does not yet trust this span (the sentence holding it is given)")
 def test_she_said_after_a_sentence_naming_her_and_a_time_is_no_count(tmp_path):
     idx = _index_of(tmp_path, "The women's race was won by Sofia Lindgren in 2:24:10. Lindgren, a nurse from Uppsala, "
                               "trained on a treadmill. “I only wanted a personal best,” she said.\n")

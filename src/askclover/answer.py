@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from . import verdict
 from .extract import (MAX_CONTEXT, NAME_ASKED, NAMING, ORDINAL_NAMES, SAID, WEEKDAYS, Span, appositive, asked_for, best_span,
-                      classify, conflict, coverage, defines, definition_span, focus, gender_fit, identity,
+                      classify, conflict, coverage, defines, kinship, definition_span, focus, gender_fit, identity,
                       missing_numbers, names_only, predicates, quotation, settling_clause, swapped_modifier, trim)
 from .decide import Candidate, Facts, Model, Origin, Reason, decide, shipped_model
 from .index import Index
@@ -180,6 +180,7 @@ class Answerer:
             bm25=min(hit.score / top, 1.0) if origin is not Origin.QUOTED else 1.0,
             coverage=cov,
             said=coverage(query, hit.text, "", self.index),
+            kin=kinship(query, hit.text, self.index),
             has_span=span is not None,
             sure=spanned or (bridge is not None and sure(bridge[1], qtype)),
             span_strength=min(1.0, max(0.0, span.score / SPAN_FULL)) if span else 0.0,

@@ -44,6 +44,7 @@ class Facts:
     bm25: float                  # the sentence's retrieval score over the best one's
     coverage: float              # share of the question's IDF weight the sentence (and passage) says
     said: float                  # the same, counting the sentence's own words only
+    kin: float                   # the share it says only in words related to ones the text lacks
     has_span: bool               # some span of the asked type, however weak
     sure: bool                   # a span that can answer alone
     span_strength: float         # the span's own evidence, 0–1
@@ -115,6 +116,12 @@ def coverage(f: Facts) -> float:
 def said(f: Facts) -> float:
     """How much of the question the sentence itself says, without its passage or antecedent."""
     return f.said
+
+
+@feature
+def kin(f: Facts) -> float:
+    """How much of the question the sentence says only in words related to those the articles lack."""
+    return f.kin
 
 
 @feature

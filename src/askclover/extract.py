@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from .index import Index
 from .model import Hit, QuestionType
-from .retrieve import RELATED_WEIGHT, Query
+from .retrieve import Query
 from .text import (MEASURES, NUMBER_WORDS, ORDINAL_WORDS, STOP_WORDS, edit_distance, fold, opposed, opposites,
                    past_forms, stem, tokens)
 
@@ -1395,23 +1395,35 @@ def definition_span(query: Query, hits: list[Hit], doc_of, index: Index) -> tupl
     return None
 
 
+def _weighed(query: Query, index: Index) -> list[tuple[int, frozenset[tuple[str, ...]], float]]:
+    """The question's concepts with their IDF weights (the rarest weight for a word the text lacks)."""
+    top = float(index.sentences.idf.max(initial=1.0))
+    return [(k, c, max((index.idf(alt[0]) for alt in c), default=0.0) or top) for k, c in enumerate(query.concepts)]
+
+
 def coverage(query: Query, sentence: str, context: str, index: Index) -> float:
     """Share of the question's IDF weight found in the sentence (half-counted in its passage)."""
-    if not query.concepts:
-        return 0.0
-    top = float(index.sentences.idf.max(initial=1.0))
     sent = {stem(w) for w, _, _ in tokens(sentence)}
     ctx = {stem(w) for w, _, _ in tokens(context)}
     total = got = 0.0
-    for k, concept in enumerate(query.concepts):
-        idf = max((index.idf(alt[0]) for alt in concept), default=0.0) or top
+    for _, concept, idf in _weighed(query, index):
         total += idf
         if any(set(alt) <= sent for alt in concept):
             got += idf
         elif any(set(alt) <= ctx for alt in concept):
             got += 0.5 * idf
-        elif any(set(alt) <= sent for alt in query.kin_of(k)):
-            got += RELATED_WEIGHT * idf
+    return got / total if total else 0.0
+
+
+def kinship(query: Query, sentence: str, index: Index) -> float:
+    """Share of the question's IDF weight the sentence says only in words related to those the
+    articles lack (WordNet's synonyms, derived words, one step up or down: "boss" – "chief")."""
+    sent = {stem(w) for w, _, _ in tokens(sentence)}
+    total = got = 0.0
+    for k, concept, idf in _weighed(query, index):
+        total += idf
+        if not any(set(alt) <= sent for alt in concept) and any(set(alt) <= sent for alt in query.kin_of(k)):
+            got += idf
     return got / total if total else 0.0
 
 
