@@ -254,14 +254,6 @@ def test_a_sentence_repeating_the_question_s_words_is_read_quickly(tmp_path, bod
     ask_within(tmp_path / "a.txt", question, limit=0.5)
 
 
-def test_a_heading_of_many_spaces_is_checked_in_linear_time():
-    from askclover.answer import REFERENCES
-
-    assert_linear(REFERENCES.match, lambda n: "Notes" + " " * n + "x", 2000)
-    assert_linear(REFERENCES.match, lambda n: " " * n + "#" * n + " " * n + "x", 300)
-    assert REFERENCES.match("## References:") and REFERENCES.match("see also") and not REFERENCES.match("Notes on x")
-
-
 def test_an_answer_in_a_word_longer_than_a_quote_is_inside_its_quote(tmp_path):
     (tmp_path / "a.md").write_text("The tower number is " + "1" * 1500 + " exactly.\n", encoding="utf-8")
     answer = ask_within(tmp_path / "a.md", "How many towers?")

@@ -27,8 +27,6 @@ BRIDGE_REACH = 60
 DEFINE_HITS = 30
 MIN_MARGIN = {Q.PERSON: 1.0, Q.PLACE: 1.0, Q.DATE: 0.5}  # names are more often confused than dates
 SPAN_FULL = 0.5  # a span scoring this much counts fully; weaker ones, less
-REFERENCES = re.compile(r"\s*+#*+\s*+(?:references?|sources?|bibliography|citations?|notes|further reading|see also|"
-                        r"external links)\s*+:?+\s*+$", re.I)
 NO_SPAN_TYPES = (Q.COUNT, Q.AMOUNT, Q.DURATION)  # "How many adults were enrolled?" and no count: not said
 NOT_SAID = "The article doesn't say."
 ORDINALS = "|".join(ORDINAL_NAMES[:10])
@@ -181,7 +179,6 @@ class Answerer:
             coverage=cov,
             said=coverage(query, hit.text, "", self.index),
             kin=kinship(query, hit.text, self.index),
-            has_span=span is not None,
             sure=spanned or (bridge is not None and sure(bridge[1], qtype)),
             span_strength=min(1.0, max(0.0, span.score / SPAN_FULL)) if span else 0.0,
             typed=typed,
@@ -192,14 +189,12 @@ class Answerer:
             naming=bool(NAME_ASKED.search(text) and NAMING.search(hit.text)),
             identity=float(identity(text, hit.text, context)),
             gender=float(gender_fit(text, hit.text)),
-            reference=bool(REFERENCES.match(self.index.knowledge.passages[hit.passage].heading)),
             no_date=qtype is Q.DATE and (span is None or undated(span, self.doc(held), query)) and not bridge,
             numbers_passage=bool(missing_numbers(text, context)),
             numbers_sentence=bool(re.search(r"\d", hit.text) and missing_numbers(text, hit.text)),
             conflict=conflict(asked, hit.text, context, self.index.abbreviations, qtype is Q.YESNO),
             swapped=swapped_modifier(query, hit.text),
             no_value=qtype in NO_SPAN_TYPES and span is None and bridge is None,
-            unknown=len(query.unknown) / max(len(query.concepts), 1),
             origin=origin,
             qtype=qtype.value,
         )

@@ -45,7 +45,6 @@ class Facts:
     coverage: float              # share of the question's IDF weight the sentence (and passage) says
     said: float                  # the same, counting the sentence's own words only
     kin: float                   # the share it says only in words related to ones the text lacks
-    has_span: bool               # some span of the asked type, however weak
     sure: bool                   # a span that can answer alone
     span_strength: float         # the span's own evidence, 0–1
     typed: bool                  # the question asks for a typed value (a date, a name, a number …)
@@ -56,14 +55,12 @@ class Facts:
     naming: bool
     identity: float
     gender: float
-    reference: bool
     no_date: bool
     numbers_passage: bool
     numbers_sentence: bool
     conflict: str                # the first check the sentence fails ("" if none)
     swapped: str
     no_value: bool               # a how-many/much/long question and no such value in the sentence
-    unknown: float               # share of the question's words the articles never use
     origin: Origin
     qtype: str = ""              # the question's type (QuestionType's value)
 
@@ -101,12 +98,6 @@ def bm25(f: Facts) -> float:
 
 
 @feature
-def first(f: Facts) -> float:
-    """The top-ranked sentence."""
-    return float(f.rank == 0)
-
-
-@feature
 def coverage(f: Facts) -> float:
     """How much of the question (by IDF) the sentence says, half-counting its passage."""
     return f.coverage
@@ -128,12 +119,6 @@ def kin(f: Facts) -> float:
 def rank(f: Facts) -> float:
     """How high retrieval ranked the sentence (1, 1/2, 1/3 …)."""
     return 1.0 / (1 + f.rank)
-
-
-@feature
-def has_span(f: Facts) -> float:
-    """The sentence holds a value of the asked type at all (a date for "when" …), however weak."""
-    return float(f.has_span)
 
 
 @feature
@@ -203,12 +188,6 @@ def gender(f: Facts) -> float:
 
 
 @feature
-def reference(f: Facts) -> float:
-    """A line under "References": it cites another text."""
-    return float(f.reference)
-
-
-@feature
 def no_date(f: Facts) -> float:
     """A "when" sentence with no date, nor one it points back to."""
     return float(f.no_date)
@@ -242,12 +221,6 @@ def swapped(f: Facts) -> float:
 def no_value(f: Facts) -> float:
     """How many, how much or how long, and the sentence gives no such value."""
     return float(f.no_value)
-
-
-@feature
-def unknown(f: Facts) -> float:
-    """Share of the question's words the articles never use."""
-    return f.unknown
 
 
 @feature
