@@ -2,13 +2,15 @@
 floor `python -c "import numpy"` (run alternately), and warm per-question latency in one process.
 With --before SRC, askclover from another source tree (e.g. `git archive main | tar -x -C /tmp/m`,
 then --before /tmp/m/src) runs in the same rounds. Each child's CPU time is printed beside its
-wall time: on a busy machine CPU time is the steadier of the two.
+wall time: on a busy machine CPU time is the steadier of the two. The trees' bytecode is compiled
+first: with PYTHONDONTWRITEBYTECODE set, a stale __pycache__ is recompiled on every run (~30 ms).
 
     python bench/startup.py [--runs 15] [--before SRC]
 """
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import resource
 import statistics
@@ -53,6 +55,10 @@ def main() -> None:
         cache = tempfile.TemporaryDirectory(prefix="askclover-before-")
         runs["before (--before tree)"] = ([sys.executable, "-m", "askclover", "--json", a.question],
                                           {"PYTHONPATH": a.before, "XDG_CACHE_HOME": cache.name})
+    import askclover
+
+    for tree in [Path(askclover.__file__).parent, *([Path(a.before)] if a.before else [])]:
+        compileall.compile_dir(tree, quiet=1)
     for cmd, env in runs.values():
         wall(cmd, env)  # let the first run write the index cache
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in runs}

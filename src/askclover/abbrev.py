@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 
-from .text import STOP_WORDS
+from .text import STOP_WORDS, LazyPattern
 
-SHORT_FORM = re.compile(r"\(([^()\s,;][^(),;]{0,12}?)(?:[,;]\s[^()]*)?\)")  # "(OAPEC, consisting of …)" too
+SHORT_FORM = LazyPattern(r"\(([^()\s,;][^(),;]{0,12}?)(?:[,;]\s[^()]*)?\)")  # "(OAPEC, consisting of …)" too
 
 
 def _best_long_form(short: str, long: str, capital: bool = False) -> str | None:
@@ -52,8 +52,8 @@ def find(text: str) -> dict[str, str]:
     return found
 
 
-NAME = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:(?:of|and|for|the|on|de)\s+)*[A-Z][\w’'-]*)+")
-ROMAN = re.compile(r"[IVX]+")
+NAME = LazyPattern(r"\b[A-Z][\w’'-]*(?:\s+(?:(?:of|and|for|the|on|de)\s+)*[A-Z][\w’'-]*)+")
+ROMAN = LazyPattern(r"[IVX]+")
 
 
 def initials(text: str, longest: int = 6) -> dict[str, str]:

@@ -13,7 +13,7 @@ from .decide import Candidate, Facts, Model, Origin, Reason, decide, shipped_mod
 from .index import Index
 from .model import Answer, Hit, Quote, QuestionType
 from .retrieve import Query, Retriever, understand
-from .text import STOP_WORDS, fold, stem, tokens
+from .text import STOP_WORDS, LazyPattern, fold, stem, tokens
 
 Q = QuestionType
 SENTENCE_TYPES = (Q.YESNO, Q.LIST)
@@ -30,7 +30,7 @@ SPAN_FULL = 0.5  # a span scoring this much counts fully; weaker ones, less
 NO_SPAN_TYPES = (Q.COUNT, Q.AMOUNT, Q.DURATION)  # "How many adults were enrolled?" and no count: not said
 NOT_SAID = "The article doesn't say."
 ORDINALS = "|".join(ORDINAL_NAMES[:10])
-ENUMERATED = re.compile(rf"\b({ORDINALS})\s+([a-z][\w-]*)", re.I)  # "the second group"
+ENUMERATED = LazyPattern(rf"\b({ORDINALS})\s+([a-z][\w-]*)", re.I)  # "the second group"
 MAX_ANTECEDENTS = 3
 ENUMERATION_SENTENCES = 12  # how far after "One group …" its "other group" may come
 FRAGMENT_WORDS = 4

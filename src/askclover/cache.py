@@ -6,7 +6,7 @@ import math
 import os
 import pickle
 import struct
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -14,6 +14,9 @@ from . import __version__
 from .index import Index
 from .knowledge import Document, Knowledge, default_path, read_files, usable
 from .text import remember
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 KEEP = 8
@@ -24,23 +27,33 @@ MAX_BYTES = 2**30
 
 def cache_dir() -> Path:
     """``$ASKCLOVER_CACHE``, else ``$XDG_CACHE_HOME/askclover``, else ``~/.cache/askclover``."""
+    from pathlib import Path
+
+    return Path(_cache_folder())
+
+
+def _cache_folder() -> str:
     if os.environ.get("ASKCLOVER_CACHE"):
-        return Path(os.environ["ASKCLOVER_CACHE"])
+        return os.environ["ASKCLOVER_CACHE"]
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "askclover"
+    return os.path.join(base, "askclover")
 
 
-def _code_fingerprint(here: Path | None = None) -> bytes:
+def _code_fingerprint(here: str | os.PathLike[str] | None = None) -> bytes:
     """A digest of the modules and data files (``data/*``) that shape the prepared index, so a
     changed askclover never trusts an index pickled by an older one, even at the same version."""
-    here = here or Path(__file__).resolve().parent
+    here = os.fspath(here or os.path.dirname(os.path.realpath(__file__)))
     digest = hashlib.sha256()
-    files = [here / f"{name}.py" for name in ("abbrev", "errors", "index", "knowledge", "model", "split", "text")]
-    files += sorted((here / "data").glob("*"))
-    for path in files:
-        digest.update(f"{path.relative_to(here).as_posix()}\0".encode())
+    names = [f"{name}.py" for name in ("abbrev", "errors", "index", "knowledge", "model", "split", "text")]
+    try:
+        names += sorted(f"data/{f}" for f in os.listdir(os.path.join(here, "data")) if not f.startswith("."))
+    except OSError:
+        pass
+    for name in names:
+        digest.update(f"{name}\0".encode())
         try:
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+            with open(os.path.join(here, name), "rb") as f:
+                digest.update(hashlib.sha256(f.read()).digest())
         except OSError:
             digest.update(b"missing")
     return digest.digest()
@@ -49,16 +62,16 @@ def _code_fingerprint(here: Path | None = None) -> bytes:
 def load_index(path: str | os.PathLike[str] | None = None, use_cache: bool = True,
                warn=lambda message: None, progress=None) -> Index:
     """The index of the knowledge at ``path``, from the cache when the files are unchanged."""
-    root = Path(path) if path is not None else default_path()
+    root = os.path.normpath(os.fspath(path)) if path is not None else default_path()
     raw, warnings = read_files(root)
     digest = hashlib.sha256(f"askclover {__version__}\n".encode())
     digest.update(_code_fingerprint())
     digest.update("\n".join(warnings).encode("utf-8", "surrogateescape"))
     for f, data in raw:
-        digest.update(f"{f.resolve()}\0{len(data)}\0".encode())
+        digest.update(f"{os.path.realpath(f)}\0{len(data)}\0".encode())
         digest.update(hashlib.sha256(data).digest())
     key = digest.hexdigest()
-    target = cache_dir() / f"{key[:32]}{SUFFIX}"
+    target = os.path.join(_cache_folder(), f"{key[:32]}{SUFFIX}")
     try:
         docs = usable(root, raw, warnings)
     finally:
@@ -76,22 +89,23 @@ def load_index(path: str | os.PathLike[str] | None = None, use_cache: bool = Tru
     return index
 
 
-def _prune(folder: Path, keep: int, max_bytes: int = MAX_BYTES) -> None:
+def _prune(folder: str, keep: int, max_bytes: int = MAX_BYTES) -> None:
     """Delete the least recently used cached indexes beyond the ``keep`` newest or ``max_bytes``
     in all; the newest is always kept."""
     files = []
-    for f in folder.glob(f"*{SUFFIX}"):
-        try:
-            files.append((f.stat(), f))
-        except OSError:
-            pass
+    for f in os.listdir(folder):
+        if f.endswith(SUFFIX) and not f.startswith("."):
+            try:
+                files.append((os.stat(os.path.join(folder, f)), os.path.join(folder, f)))
+            except OSError:
+                pass
     files.sort(key=lambda sf: sf[0].st_mtime, reverse=True)
     total = 0
     for i, (st, f) in enumerate(files):
         total += st.st_size
         if i and (i >= keep or total > max_bytes):
             try:
-                f.unlink()
+                os.unlink(f)
             except OSError:
                 pass
 
@@ -111,7 +125,7 @@ def clear_cache() -> tuple[int, int]:
     return count, size
 
 
-def _read(target: Path, key: str, docs: list[Document], warnings: list[str]) -> Index | None:
+def _read(target: str, key: str, docs: list[Document], warnings: list[str]) -> Index | None:
     """The cached index, its arrays mapped from the file, or None when it is missing, stale or
     corrupt (never trusted blindly: magic, key, extents and sources are checked)."""
     import gc
@@ -147,15 +161,16 @@ def _read(target: Path, key: str, docs: list[Document], warnings: list[str]) -> 
     return index
 
 
-def _write(target: Path, key: str, index: Index, warn) -> None:
+def _write(target: str, key: str, index: Index, warn) -> None:
     """Write the cache atomically: a temporary file in the same folder, then a rename. The file is
     the magic, each array at a 64-byte boundary, a pickled header, its offset and the magic again."""
     import tempfile
 
     tmp = None
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".part")
+        folder = os.path.dirname(target)
+        os.makedirs(folder, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".part")
         arrays, meta = index.columns()
         layout = {}
         with os.fdopen(fd, "wb") as f:
@@ -170,9 +185,9 @@ def _write(target: Path, key: str, index: Index, warn) -> None:
             f.write(struct.pack("<Q", at) + MAGIC)
         os.replace(tmp, target)
         tmp = None
-        _prune(target.parent, keep=KEEP)
+        _prune(folder, keep=KEEP)
     except OSError as e:
-        warn(f"cannot write the index cache in {target.parent} ({e.strerror or e}); continuing without it")
+        warn(f"cannot write the index cache in {os.path.dirname(target)} ({e.strerror or e}); continuing without it")
     finally:
         if tmp:
             try:

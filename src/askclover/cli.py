@@ -31,10 +31,22 @@ class ExitStatus(IntEnum):
     INTERRUPTED = 130
 
 
+class HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's formatter sized as ``shutil.get_terminal_size`` would size it, without importing
+    ``shutil`` (and its ``bz2``, ``lzma``) on every run: argparse makes one per option it adds."""
+
+    def __init__(self, prog: str) -> None:
+        try:
+            columns = int(os.environ.get("COLUMNS", "")) or os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 80
+        super().__init__(prog, width=columns - 2)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser; every option has help text."""
     p = argparse.ArgumentParser(
-        prog="askclover", epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter,
+        prog="askclover", epilog=EXAMPLES, formatter_class=HelpFormatter,
         description="Answer questions about the articles in a knowledge folder, quoting them verbatim.",
     )
     p.add_argument("question", nargs="*", help="the question to ask (omit it for the interactive chat)")

@@ -8,28 +8,28 @@ from .answer import Answerer
 from .extract import GENDERED, PERSONAL, SAID, WH, WHO_IS_NAME, defines, head_words
 from .index import Index
 from .model import Answer, QuestionType
-from .text import STOP_WORDS, fold, stem, tokens
+from .text import STOP_WORDS, LazyPattern, fold, stem, tokens
 
 PRONOUNS = frozenset("he she him her his hers they them their theirs it its those".split())
 LEAD = r"^\s*(?:and what about|and|also|what about|how about|same for|what of)\b"
 PREPOSITIONS = r"(for|in|among|with|at|after|before|during|from|of|to|on)\b"
-FOLLOW_ON = re.compile(LEAD, re.I)
-BARE_WH = re.compile(r"\s*(?:and\s+)?((?:(?:by|to|from|with|for)\s+)?"
+FOLLOW_ON = LazyPattern(LEAD, re.I)
+BARE_WH = LazyPattern(r"\s*(?:and\s+)?((?:(?:by|to|from|with|for)\s+)?"
                      r"(?:what|who|whom|when|where|why|how(?:\s+(?:often|long|many|much|far))?))\W*$", re.I)
 AUXILIARY = r"(?:is|are|was|were|did|do|does|has|have|had|can|could|will|would)\b"
-POINTING = re.compile(r"\b(?:that|this|those|these)\W*$", re.I)  # "How many patients was that?"
-CONDITION = re.compile(rf"{LEAD}\s+(?:(?:those|the ones)\s+)?{PREPOSITIONS}", re.I)
-CONDITION_WORD = re.compile(PREPOSITIONS, re.I)
-POSSESSED = re.compile(rf"{LEAD}\s+(his|her|its|their)\s+(\w.*)", re.I)  # "And his PFS?"
-WH_START = re.compile(rf"^\s*(?:and\s+|also\s+)?{WH}\b(?!\s+about)", re.I)
+POINTING = LazyPattern(r"\b(?:that|this|those|these)\W*$", re.I)  # "How many patients was that?"
+CONDITION = LazyPattern(rf"{LEAD}\s+(?:(?:those|the ones)\s+)?{PREPOSITIONS}", re.I)
+CONDITION_WORD = LazyPattern(PREPOSITIONS, re.I)
+POSSESSED = LazyPattern(rf"{LEAD}\s+(his|her|its|their)\s+(\w.*)", re.I)  # "And his PFS?"
+WH_START = LazyPattern(rf"^\s*(?:and\s+|also\s+)?{WH}\b(?!\s+about)", re.I)
 CONTEXT_WEIGHT = 0.5
-OTHER = re.compile(r"\bthe\s+other\s+(one|[a-z][\w-]*)\b", re.I)  # "the other group", "the other one"
+OTHER = LazyPattern(r"\bthe\s+other\s+(one|[a-z][\w-]*)\b", re.I)  # "the other group", "the other one"
 PHRASE = r"(?:the|a|an|one)\s+[\w-]+(?:\s+[\w-]+)?"
-ALTERNATIVES = re.compile(rf"\b({PHRASE})\s*,?\s+or\s+({PHRASE})\b", re.I)  # "the man or the girl"
+ALTERNATIVES = LazyPattern(rf"\b({PHRASE})\s*,?\s+or\s+({PHRASE})\b", re.I)  # "the man or the girl"
 # "Were any of them serious?" is asked whole; in "What was her survival?" the girl is context
 # (unless it asks "what is his role" or "what did he say", which need the name itself).
-THING_PRONOUN = re.compile(r"\b(?:they|them|it|its|their)\b", re.I)
-PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.I)
+THING_PRONOUN = LazyPattern(r"\b(?:they|them|it|its|their)\b", re.I)
+PERSON_PRONOUN = LazyPattern(r"\b(?:he|she|him|her|his|hers)\b", re.I)
 
 
 class Conversation:

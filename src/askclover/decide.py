@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache
-from importlib import resources
 
 from .extract import Span
 from .model import Hit
@@ -302,8 +302,8 @@ def vector(facts: Facts) -> list[float]:
 @cache
 def shipped_model() -> Model:
     """The fitted weights shipped with askclover."""
-    data = json.loads(resources.files("askclover").joinpath("data/weights.json").read_text(encoding="utf-8"))
-    return Model.from_dict(data)
+    with open(os.path.join(os.path.dirname(__file__), "data", "weights.json"), encoding="utf-8") as f:
+        return Model.from_dict(json.load(f))
 
 
 @dataclass(frozen=True, slots=True)

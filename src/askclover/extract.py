@@ -10,23 +10,10 @@ from functools import lru_cache
 from .index import Index
 from .model import Hit, QuestionType
 from .retrieve import Query
-from .text import (MEASURES, NUMBER_WORDS, ORDINAL_WORDS, STOP_WORDS, edit_distance, fold, opposed, opposites,
+from .text import (MEASURES, LazyPattern, NUMBER_WORDS, ORDINAL_WORDS, STOP_WORDS, edit_distance, fold, opposed, opposites,
                    past_forms, stem, tokens)
 
 Q = QuestionType
-
-
-class LazyPattern:
-    """A regular expression compiled on first use: these are large, and start-up is a feature."""
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self.pattern, self.flags = pattern, flags
-        self.compiled: re.Pattern[str] | None = None
-
-    def __getattr__(self, name: str):
-        if self.compiled is None:
-            self.compiled = re.compile(self.pattern, self.flags)
-        return getattr(self.compiled, name)
 
 
 WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
@@ -69,17 +56,17 @@ CAPITALISED = LazyPattern(
     rf"(?:{CAP_WORD}|\d\w*+))*+"
 )
 WH = r"(?:what|which|who|whom|whose|when|where|why|how)"  # the question words
-ASKS_ATTRIBUTE = re.compile(r"\s*what\s+(?:is|was|are|were)\s+(?:(?:the|its|their|his|her)\s+[\w-]+(?:\s+[\w-]+)?\s+of\b|"
+ASKS_ATTRIBUTE = LazyPattern(r"\s*what\s+(?:is|was|are|were)\s+(?:(?:the|its|their|his|her)\s+[\w-]+(?:\s+[\w-]+)?\s+of\b|"
                             r".+?[’']s\s+[\w-]+\W*$)", re.I)  # "the goal of the study", "the study's goal"
-WHO_IS_NAME = re.compile(rf"\s*(?:(?i:who\s+{COPULA})\s+(?:{CAP_WORD}\s*+(?:(?:the|of|de|von|van)\s++)?)+|"
+WHO_IS_NAME = LazyPattern(rf"\s*(?:(?i:who\s+{COPULA})\s+(?:{CAP_WORD}\s*+(?:(?:the|of|de|von|van)\s++)?)+|"
                          r"(?i:what\s+(?:is|was))\s+(?:[A-Z][\w.-]*+\s++)*[A-Z][\w.-]*+[’']s?\s+(?i:role|position|title|job))\??\s*$")
-DEFINE = re.compile(r"\s*(?:what\s+(?:(?:kind|type|sort)\s+of\s+[\w-]+\s+)?(?:is|are|was|were)\s+(?!the\s+\w+\s+of\b)|"
+DEFINE = LazyPattern(r"\s*(?:what\s+(?:(?:kind|type|sort)\s+of\s+[\w-]+\s+)?(?:is|are|was|were)\s+(?!the\s+\w+\s+of\b)|"
                     r"what\s+(?:does|do)\s+\S+(?:\s+\S+)?\s+mean\b|define\b)", re.I)
-OBJECT_QUESTION = re.compile(r"\s*(?:(?:who|whom|where|which\s+[\w-]+)\s+(?:did|does|do|had|has|have|will|would|could|can)\s|"
+OBJECT_QUESTION = LazyPattern(r"\s*(?:(?:who|whom|where|which\s+[\w-]+)\s+(?:did|does|do|had|has|have|will|would|could|can)\s|"
                              r"where\s+(?:is|are|was|were)\s+.+\w(?:ed|en|wn)\b)", re.I)
 SCALE_WORDS = frozenset("hundred thousand million billion trillion percent per cent".split())
 MEASURE_FIT = 1.0  # a how-much answer with a unit, against a count of things
-DIMENSION = re.compile(rf"\s*how\s+(?:{'|'.join(m for m in MEASURES if m not in ('much', 'old'))})\b", re.I)
+DIMENSION = LazyPattern(rf"\s*how\s+(?:{'|'.join(m for m in MEASURES if m not in ('much', 'old'))})\b", re.I)
 COUNTED_FIT = 1.0  # a how-many-X answer that counts X, against a count of something else
 TITLED_FIT = 1.0  # a name whose last word is the asked noun, against other names
 OBJECT_FIT = 1.0  # the name right after the question's words: "fled to southern Italy"
@@ -268,7 +255,7 @@ def _word_start(text: str, at: int) -> int:
     return at
 
 
-LEADING = re.compile(r"[ “‘\"'(]*")
+LEADING = LazyPattern(r"[ “‘\"'(]*")
 
 
 def _common_word(doc: str, start: int, text: str, s: int, e: int) -> bool:
@@ -337,7 +324,7 @@ def asked_for(query: Query) -> set[str]:
     return set(query.head) or head_words(query.fixed_text)
 
 
-IDENTIFIER = re.compile(r"(?=[\w/.-]*[A-Za-z])[\w/.-]*\d[\w/.-]*")  # "H3", "G34R/V", "A320neo"
+IDENTIFIER = LazyPattern(r"(?=[\w/.-]*[A-Za-z])[\w/.-]*\d[\w/.-]*")  # "H3", "G34R/V", "A320neo"
 
 
 def _identifiers_before(doc: str, start: int, at: int) -> int | None:
@@ -662,7 +649,7 @@ def instances(doc: str, start: int, end: int, query: Query) -> tuple[int, int] |
     return None
 
 
-NAME_ASKED = re.compile(r"\b(?:what|which)\b.*\b(?:name|called|named|known\s+as)\b", re.I)
+NAME_ASKED = LazyPattern(r"\b(?:what|which)\b.*\b(?:name|called|named|known\s+as)\b", re.I)
 NAMING = LazyPattern(r"\b(?:named|called|known\s+as|dubbed)\s+(?:(?:the|an?)\s+)?([“\"][^”\"]{1,60}[”\"]|"
                      r"[A-Z0-9][\w/’'.-]*(?:\s+(?:(?:of|de|the)\s+)?[A-Z0-9(][\w/’'.()-]*)*)")
 
@@ -682,7 +669,7 @@ PHRASE_READERS = (called, kind_of, after_preposition, complement, named_as, subj
                   instances)  # the first that fits
 
 
-SAID = re.compile(r"\s*what\s+(?:did|does|do|has|have|had)\s+(.+?)\s+(?:say|said|state|tell|report|announce|note|"
+SAID = LazyPattern(r"\s*what\s+(?:did|does|do|has|have|had)\s+(.+?)\s+(?:say|said|state|tell|report|announce|note|"
                   r"add|explain|claim|write|comment)\b", re.I)
 MAX_QUOTED = 1500  # characters a quotation may run back into earlier sentences
 PRONOUN_REACH = 300  # characters back to the name a quotation's "she said" stands for
@@ -1239,7 +1226,7 @@ def missing_numbers(question: str, passage: str) -> list[str]:
     return missing
 
 
-NEGATION = re.compile(r"\b(?:not|no|never|none|nor|neither|without|cannot|nobody|nothing)\b|n[’']t\b|\bnon-(?=\w)", re.I)
+NEGATION = LazyPattern(r"\b(?:not|no|never|none|nor|neither|without|cannot|nobody|nothing)\b|n[’']t\b|\bnon-(?=\w)", re.I)
 
 
 def unmatched_negation(question: str, sentence: str) -> bool:
@@ -1251,7 +1238,7 @@ def unmatched_negation(question: str, sentence: str) -> bool:
         and not NEGATION.search(sentence)
 
 
-_WORD = re.compile(r"[\w-]+(?:[’'][a-z]\b)?")
+_WORD = LazyPattern(r"[\w-]+(?:[’'][a-z]\b)?")
 
 
 def _word_stems(text: str) -> list[tuple[str, str]]:

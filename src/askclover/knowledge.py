@@ -4,29 +4,33 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import KnowledgeError
 from .model import Passage
 from .split import passages
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 SUFFIXES = (".txt", ".md", ".markdown")
 ENV_VAR = "ASKCLOVER_KNOWLEDGE"
 MAX_FILE_BYTES = 200 * 1024 * 1024
 
 
-def shipped_path() -> Path:
+def shipped_path() -> str:
     """The article that ships with askclover: package data when installed, else the repo's folder."""
-    packaged = Path(__file__).resolve().parent / "knowledge"
-    if packaged.is_dir():
+    here = os.path.dirname(os.path.realpath(__file__))
+    packaged = os.path.join(here, "knowledge")
+    if os.path.isdir(packaged):
         return packaged
-    return Path(__file__).resolve().parents[2] / "knowledge"
+    return os.path.join(os.path.dirname(os.path.dirname(here)), "knowledge")
 
 
-def default_path() -> Path:
+def default_path() -> str:
     """``$ASKCLOVER_KNOWLEDGE`` if set, else the shipped article."""
     env = os.environ.get(ENV_VAR, "").strip()
-    return Path(env) if env else shipped_path()
+    return os.path.normpath(env) if env else shipped_path()
 
 
 CONVERT = {
@@ -41,49 +45,61 @@ CONVERT = {
 }
 
 
-def scan(path: Path) -> tuple[list[Path], list[Path]]:
+def scan(path: str) -> tuple[list[str], list[str]]:
     """The knowledge files under ``path`` (itself if a file), and the other files there that
-    are not read; both sorted, hidden ones left out."""
-    if path.is_file():
+    are not read; both sorted as paths (by their parts), hidden ones left out."""
+    path = os.path.normpath(path)
+    if os.path.isfile(path):
         return [path], []
-    if not path.is_dir():
+    if not os.path.isdir(path):
         raise KnowledgeError(f"knowledge path not found: {path}")
     found, other = [], []
     for root, dirs, files in os.walk(path):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for f in files:
             if not f.startswith("."):
-                (found if f.lower().endswith(SUFFIXES) else other).append(Path(root) / f)
-    return sorted(found), sorted(other)
+                (found if f.lower().endswith(SUFFIXES) else other).append(os.path.join(root, f))
+    return sorted(found, key=_parts), sorted(other, key=_parts)
 
 
-def find_files(path: Path) -> list[Path]:
+def _parts(path: str) -> list[str]:
+    return path.split(os.sep)
+
+
+def find_files(path: str | os.PathLike[str]) -> list[Path]:
     """The knowledge files under ``path`` (itself if a file), sorted, hidden ones skipped."""
-    return scan(path)[0]
+    from pathlib import Path
+
+    return [Path(f) for f in scan(os.fspath(path))[0]]
 
 
-def skipped(other: list[Path]) -> list[str]:
+def _suffix(path: str) -> str:
+    return os.path.splitext(path)[1].lower()
+
+
+def skipped(other: list[str]) -> list[str]:
     """A warning for each document of a kind askclover cannot read, one for the rest."""
-    kinds = [f for f in other if f.suffix.lower() in CONVERT]
-    warnings = [f"skipped {f}: {CONVERT[f.suffix.lower()]}; only .txt and .md files are read" for f in kinds]
-    rest = [f for f in other if f.suffix.lower() not in CONVERT]
+    kinds = [f for f in other if _suffix(f) in CONVERT]
+    warnings = [f"skipped {f}: {CONVERT[_suffix(f)]}; only .txt and .md files are read" for f in kinds]
+    rest = [f for f in other if _suffix(f) not in CONVERT]
     if rest:
-        names = ", ".join(f.name for f in rest[:3]) + (", …" if len(rest) > 3 else "")
+        names = ", ".join(os.path.basename(f) for f in rest[:3]) + (", …" if len(rest) > 3 else "")
         warnings.append(f"skipped {len(rest)} other file{'s' * (len(rest) != 1)} not .txt or .md ({names})")
     return warnings
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: str) -> bytes:
     """The raw bytes of a knowledge file, or a KnowledgeError saying why it cannot be read."""
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
+        if os.stat(path).st_size > MAX_FILE_BYTES:
             raise KnowledgeError(f"skipped {path}: larger than {MAX_FILE_BYTES // 2**20} MB")
-        return path.read_bytes()
+        with open(path, "rb") as f:
+            return f.read()
     except OSError as e:
         raise KnowledgeError(f"skipped {path}: cannot read it ({e.strerror or e})") from None
 
 
-def decode(path: Path, data: bytes) -> str:
+def decode(path: str | os.PathLike[str], data: bytes) -> str:
     """Decode exactly as ``open(path, encoding="utf-8").read()`` does, or say why not."""
     if b"\x00" in data[:8192]:
         raise KnowledgeError(f"skipped {path}: not a text file")
@@ -98,7 +114,7 @@ def decode(path: Path, data: bytes) -> str:
     return text
 
 
-def read_files(root: Path) -> tuple[list[tuple[Path, bytes]], list[str]]:
+def read_files(root: str) -> tuple[list[tuple[str, bytes]], list[str]]:
     """The raw bytes of every knowledge file under ``root``, and a warning for each unreadable one."""
     found, other = scan(root)
     raw, warnings = [], skipped(other)
@@ -110,13 +126,13 @@ def read_files(root: Path) -> tuple[list[tuple[Path, bytes]], list[str]]:
     return raw, warnings
 
 
-def usable(root: Path, raw: list[tuple[Path, bytes]], warnings: list[str]) -> list[Document]:
+def usable(root: str, raw: list[tuple[str, bytes]], warnings: list[str]) -> list[Document]:
     """Decode files already read, adding a warning for each that cannot be used; at least one
     must be usable, or KnowledgeError says so."""
     docs = []
     for f, data in raw:
         try:
-            docs.append(Document(str(f.resolve()), decode(f, data)))
+            docs.append(Document(os.path.realpath(f), decode(f, data)))
         except KnowledgeError as e:
             warnings.append(str(e))
     if not docs:
@@ -154,7 +170,7 @@ class Knowledge:
     @classmethod
     def load(cls, path: str | os.PathLike[str] | None = None) -> Knowledge:
         """Load a file or folder; raise KnowledgeError when no usable file is found."""
-        root = Path(path) if path is not None else default_path()
+        root = os.path.normpath(os.fspath(path)) if path is not None else default_path()
         raw, warnings = read_files(root)
         return cls.from_documents(usable(root, raw, warnings), warnings)
 

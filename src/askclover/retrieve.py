@@ -14,7 +14,7 @@ import numpy as np
 from . import abbrev
 from .index import Index
 from .model import Hit
-from .text import (MEASURES, STOP_WORDS, edit_distance, english, english_near, lemmas, parts_of_speech, past_forms,
+from .text import (MEASURES, STOP_WORDS, LazyPattern, edit_distance, english, english_near, lemmas, parts_of_speech, past_forms,
                    related_terms, stem, terms, tokens)
 
 PASSAGE_WEIGHT = 0.4
@@ -24,7 +24,7 @@ READ_DEADLINE = 0.2  # seconds a question may be read for before the reader answ
 CONTRACTED = ("t", "s", "re", "ve", "ll", "d", "m")  # "didn|t", "they|re"
 SHARED_STEM = 6  # "colonist" and "coloni(es)" are one family; "countri" and "count" are not
 RELATED_WEIGHT = 0.3  # the words related to a question's word (WordNet: "boss", "chief"), together, against the word
-WH_PHRASE = re.compile(rf"\bhow\s+(?:long|many|often|soon|{'|'.join(MEASURES)})\b|\b(?:ever\s+)?since\b", re.I)
+WH_PHRASE = LazyPattern(rf"\bhow\s+(?:long|many|often|soon|{'|'.join(MEASURES)})\b|\b(?:ever\s+)?since\b", re.I)
 FRAME_WORDS = frozenset(
     "kind type sort name names way ways happen happened happens mean means meaning called call "
     "example examples thing things give gave given whether exist exists stand stands abbreviation "

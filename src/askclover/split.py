@@ -4,17 +4,18 @@ from __future__ import annotations
 import re
 
 from .model import Passage, Sentence
+from .text import LazyPattern
 
-BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
-LIST_MARK = re.compile(r"(?:[-*+•]|\d{1,3}[.)]|#{1,6})[ \t]+")
+BLANK_LINE = LazyPattern(r"\n[ \t]*\n\s*")
+LIST_MARK = LazyPattern(r"(?:[-*+•]|\d{1,3}[.)]|#{1,6})[ \t]+")
 ENDS = ".!?…"
 CLOSERS = "\"'”’)]"
-SENTENCE_END = re.compile(rf"(?<![{ENDS}])[{ENDS}]++[{re.escape(CLOSERS)}]*+\s+")
-HEADING_MARK = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+\S")
-UNDERLINE = re.compile(r"[ \t]{0,3}(?:=+|-+)[ \t]*$")
-RULE = re.compile(r"[ \t]{0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
-TABLE_RULE = re.compile(r"[ \t]*(?:\|[ \t]*)?:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*(?:\|[ \t]*)?$")
-NEXT_STARTS = re.compile(r"[\"'“‘(\[]?[A-Z0-9\u00C0-\u024F-]")
+SENTENCE_END = LazyPattern(rf"(?<![{ENDS}])[{ENDS}]++[{re.escape(CLOSERS)}]*+\s+")
+HEADING_MARK = LazyPattern(r"[ \t]{0,3}#{1,6}[ \t]+\S")
+UNDERLINE = LazyPattern(r"[ \t]{0,3}(?:=+|-+)[ \t]*$")
+RULE = LazyPattern(r"[ \t]{0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
+TABLE_RULE = LazyPattern(r"[ \t]*(?:\|[ \t]*)?:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*(?:\|[ \t]*)?$")
+NEXT_STARTS = LazyPattern(r"[\"'“‘(\[]?[A-Z0-9\u00C0-\u024F-]")
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof sr jr st vs etc al fig no vol ed eds inc ltd co corp dept univ approx est "
     "jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e cf gen gov sen rep col lt mt ca".split()

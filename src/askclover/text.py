@@ -10,7 +10,23 @@ import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
-TOKEN = re.compile(r"\w+(?:[.,]\d+)*", re.UNICODE)
+
+class LazyPattern:
+    """A regular expression compiled on first use (start-up is a feature: a one-shot question
+    uses few of them); each attribute looked up is then kept, so later uses cost nothing extra."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern, self.flags = pattern, flags
+
+    def __getattr__(self, name: str):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        value = getattr(re.compile(self.pattern, self.flags), name)
+        setattr(self, name, value)
+        return value
+
+
+TOKEN = LazyPattern(r"\w+(?:[.,]\d+)*", re.UNICODE)
 
 STOP_WORDS = frozenset(
     """a about above after again against all am an and any are aren as at be because been before
@@ -280,7 +296,7 @@ def related_terms(term: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(w.split("+")) for w in line.split())
 
 
-NEGATING = re.compile(r"(?:dis|un|in|im|il|ir|non|mis)")
+NEGATING = LazyPattern(r"(?:dis|un|in|im|il|ir|non|mis)")
 
 
 def opposed(a: str, b: str) -> bool:

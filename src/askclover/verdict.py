@@ -5,13 +5,13 @@ import re
 from enum import Enum
 
 from .retrieve import Query
-from .text import STOP_WORDS, lemmas, opposed, opposites, parts_of_speech, related_terms, stem, tokens
+from .text import STOP_WORDS, LazyPattern, lemmas, opposed, opposites, parts_of_speech, related_terms, stem, tokens
 
-NEGATION = re.compile(r"\b(?:no|not|never|none|neither|nor|without|nothing|nobody|cannot)\b|n[’']t\b"
+NEGATION = LazyPattern(r"\b(?:no|not|never|none|neither|nor|without|nothing|nobody|cannot)\b|n[’']t\b"
                       r"|\b(?:is|was|are|were|do|does|did|has|have|had|ca|can|wo|could|would|should)nt\b", re.I)
-EMBEDDED = re.compile(r"\b(?:whether|how|if)\b", re.I)
-COMPARATIVE = re.compile(r"[a-z]{2}(?:er|est)$")
-ALTERNATIVE = re.compile(r"\bor\b", re.I)  # "a poster or an oral presentation?" asks which, not whether
+EMBEDDED = LazyPattern(r"\b(?:whether|how|if)\b", re.I)
+COMPARATIVE = LazyPattern(r"[a-z]{2}(?:er|est)$")
+ALTERNATIVE = LazyPattern(r"\bor\b", re.I)  # "a poster or an oral presentation?" asks which, not whether
 
 
 class Verdict(Enum):
