@@ -915,3 +915,28 @@ def test_a_questions_find_meets_the_texts_found(tmp_path):
     idx = _index_of(tmp_path, "Chief engineer Maria Lindqvist said the crew found Roman coins under the second "
                               "arch.\n")
     assert Answerer(idx).ask("What did the crew find?").text == "Roman coins under the second arch"
+
+
+def test_how_many_prefers_a_count_of_the_asked_noun(tmp_path):
+    idx = _index_of(tmp_path, "The Lake Council meets in the old mill.\n\n"
+                              "The chair is elected by a secret ballot of the 35 councillors, 12 of whom must attend.\n")
+    assert Answerer(idx).ask("How many councillors are there?").text == "35 councillors"
+
+
+def test_who_did_x_verb_answers_with_the_name_after_the_verb(tmp_path):
+    idx = _index_of(tmp_path, "The harbour town grew in the 12th century.\n\nKing Olaf of Vestby, whose elder brother "
+                              "Harald had married Ingrid of Lund, was instrumental in founding the harbour town.\n")
+    assert Answerer(idx).ask("Who did Harald marry?").text == "Ingrid of Lund"
+
+
+def test_a_sentence_opening_word_written_in_lower_case_elsewhere_is_no_name(tmp_path):
+    idx = _index_of(tmp_path, "The Harbor Trust keeps the old light.\n\n"
+                              "Following the storm, the keeper moved to Vestby in 2004. The days following were calm.\n")
+    answer = Answerer(idx).ask("Who moved to Vestby in 2004?")
+    assert answer.answered and "the keeper" in answer.text
+
+
+def test_what_did_x_say_reads_the_quotation_her_she_said_stands_for(tmp_path):
+    idx = _index_of(tmp_path, "The Harbor Trust keeps the old light.\n\nMaria Lindgren opened the new exhibition in the tower "
+                              "in May. “The light belongs to everyone who sails past it,” she said.\n")
+    assert "The light belongs to everyone who sails past it" in Answerer(idx).ask("What did Lindgren say?").text

@@ -3,6 +3,7 @@ input (CPU time at n and 8n in one run, the best of three), and each kind of hos
 answered within a generous bound."""
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -265,3 +266,69 @@ def test_a_sentence_s_predicates_are_found_in_linear_time(harbor, kind):
     query = retrieve.understand("What is the goal of the trust?", harbor)
     assert_linear(lambda s: X.predicates(query, s), lambda n: HOSTILE[kind](n) + " x", 500)
     assert X.predicates(query, "Its goal is to keep the light.") and not X.predicates(query, "The light is on.")
+
+
+REPEATED = {"capitalised hyphens": "A-", "unclosed parentheses": "(a ", "straight quotes": "\"a ", "possessive chain": "the man's ",
+            "apostrophes": "a's", "letters": "a", "dotted": "a.", "question words": "what is ", "particles": "is the a",
+            "newlines": "\n", "mixed": "A1-b'c "}
+SWEEP = {**HOSTILE, **{kind: (lambda n, unit=unit: unit * n) for kind, unit in REPEATED.items()},
+         "identifiers in capitals": lambda n: " ".join(f"A{i}" for i in range(n)) + " xx"}
+QUESTIONS = ["Who was the last keeper?", "How many steps does the tower have?", "When was the lighthouse built?",
+             "What is the Coastal Heritage Trust?", "Why did the lamp fail?", "Where is the tower?", "What did she say?",
+             "Who is Ellen Berg?", "What is the goal of the trust?", "Is the tower open on Mondays?", "how old is the tower",
+             "What is the keeper's name?", "Which year was it built?", "Name a keeper.", "What does CHT mean?",
+             "And his wife?", "Who is the CEO of Cellectar?", "What is the PFS of the study?", "How many patients?",
+             "And the man's?", "Case study 2 result?", "What happened in the second group?", "And the other one?",
+             "the lamp or the tower?", "What was that?", "when did he die", "According to the Trust, who built it?"]
+
+
+def test_every_pattern_askclover_uses_is_linear_as_it_is_used():
+    """Every pattern a conversation runs (module-level, lazy or inline: collected while the
+    questions are asked), timed the way it is called — scanned, matched at the start, or matched
+    at each word — on every hostile kind of text at n and 8n."""
+    from askclover import Conversation
+    from patterns import collect
+
+    from conftest import DATA
+
+    def ask_all():
+        for index in (load_index(DATA, use_cache=False), load_index(use_cache=False)):
+            answerer, conversation = Answerer(index), Conversation(index)
+            for q in QUESTIONS:
+                answerer.ask(q)
+                conversation.ask(q)
+
+    uses = collect(ask_all)
+    assert len(uses) > 150
+    words = {}
+    slow = []
+    for (source, flags), modes in uses.items():
+        compiled = re.compile(source, flags)
+        for mode in sorted(modes):
+            run = {"scan": finds(compiled), "match": compiled.match,
+                   "match at": lambda s, p=compiled: [p.match(s, i) for i in words[s]]}[mode]
+            for kind, make in SWEEP.items():
+                small, big = make(200), make(1600)
+                for s in (small, big):
+                    words.setdefault(s, [m.start() for m in re.finditer(r"(?<!\S)\S|(?<=\S)(?!\S)", s)])
+                if best_of(run, big, repeat=1) < SLACK * FACTOR * 2e-4:
+                    continue  # fast at 8n whatever it took at n
+                a, b = best_of(run, small), best_of(run, big)
+                if b > SLACK * FACTOR * max(a, 2e-4):
+                    slow.append(f"{mode} {source[:80]!r} on {kind}: {a * 1000:.2f} -> {b * 1000:.2f} ms")
+    assert not slow, "\n".join(slow)
+
+
+def test_names_short_forms_and_numbered_names_in_hyphen_runs_are_read_in_linear_time():
+    from askclover import abbrev
+
+    assert_linear(abbrev.initials, lambda n: "A-" * n + " x", 300)
+    assert_linear(lambda s: abbrev.spelled_in_lower_case("COO", s), lambda n: "c-" * n + " x", 300)
+    assert_linear(X.identifiers, lambda n: "a-" * n + " 2", 300)
+    assert_linear(X.head_words, lambda n: "What is the " + "a-" * n + "x?", 300)
+    assert abbrev.initials("The anti-Ottoman Empire fell.")["oe"] == "Ottoman Empire"
+    assert abbrev.spelled_in_lower_case("COO", "our x-chief operating officer, the c-c-c chief") \
+        == "chief operating officer"
+    assert X.identifiers("Phase 2-Part 3 of the Case-Study 4") == {"phase": {"2"}, "part": {"3"}, "case-study": {"4"}}
+    assert X.head_words("What was the man's survival?") == {"surviv"}
+    assert X.NAME_ASKED.search("what is it?\nwhat is it called?") and not X.NAME_ASKED.search("the name of what")

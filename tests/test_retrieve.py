@@ -1,3 +1,4 @@
+from askclover import Answerer, load_index
 from askclover.retrieve import Retriever, understand
 
 
@@ -112,3 +113,10 @@ def test_search_for_none_or_for_more_than_there_are(harbor):
     assert r.search("Who was the last keeper?", 0) == []
     everything = r.search("Who was the last keeper?", 10**6)
     assert everything == sorted(everything, key=lambda h: (-h.score, h.passage, h.sentence))
+
+
+def test_a_word_is_not_searched_as_a_word_sharing_only_a_short_stem(tmp_path):
+    (tmp_path / "a.md").write_text("The trial enrolls patients in Canada.\n\nThe blood count of each patient fell.\n",
+                                   encoding="utf-8")
+    answer = Answerer(load_index(tmp_path / "a.md", use_cache=False)).ask("Which countries are the patients in?")
+    assert answer.text == "Canada"  # "countries" is not "count"

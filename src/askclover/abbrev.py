@@ -52,7 +52,8 @@ def find(text: str) -> dict[str, str]:
     return found
 
 
-NAME = LazyPattern(r"\b[A-Z][\w’'-]*(?:\s+(?:(?:of|and|for|the|on|de)\s+)*[A-Z][\w’'-]*)+")
+NAME = LazyPattern(r"(?<![\w’'-])(?>[\w’'-]*?\b(?=[A-Z]))"  # a run's first capitalised word: a later one fails alike
+                  r"([A-Z][\w’'-]*+(?:\s++(?:(?:of|and|for|the|on|de)\s++)*+[A-Z][\w’'-]*+)++)")
 ROMAN = LazyPattern(r"[IVX]+")
 
 
@@ -61,21 +62,22 @@ def initials(text: str, longest: int = 6) -> dict[str, str]:
     ("aaa": "American Automobile Association"), to find a short form a question uses that the
     text never defines; a run of capitalised stop words ("In Italy") is no name."""
     out: dict[str, str] = {}
-    for m in NAME.finditer(text):
-        caps = list(re.finditer(r"[A-Z][\w’'-]*", m.group()))
+    for name in (m.group(1) for m in NAME.finditer(text)):
+        caps = list(re.finditer(r"[A-Z][\w’'-]*+", name))
         for i in range(len(caps)):
             for j in range(i + 2, min(len(caps), i + longest) + 1):
                 run = caps[i:j]
                 if any(c.group().lower() in STOP_WORDS for c in run):
                     break
                 letters = "".join(c.group() if ROMAN.fullmatch(c.group()) else c.group()[0] for c in run)
-                out.setdefault(letters.lower(), m.group()[run[0].start():run[-1].end()])  # "WWII": "World War II"
+                out.setdefault(letters.lower(), name[run[0].start():run[-1].end()])  # "WWII": "World War II"
     return out
 
 
 def spelled_in_lower_case(short: str, text: str) -> str | None:
     """The first run of content words in lower case whose initials spell ``short`` ("COO":
     "chief operating officer"), for a short form that no capitalised name spells."""
-    pattern = r"\b" + r"[\w’'-]*\s+".join(re.escape(c) for c in short.lower()) + r"[\w’'-]*"
-    return next((m.group() for m in re.finditer(pattern, text)
-                 if not any(w in STOP_WORDS for w in m.group().split())), None)
+    letters = [re.escape(c) for c in short.lower()]  # from a run's first such word: a later one fails alike
+    pattern = rf"(?<![\w’'-])(?>[\w’'-]*?\b(?={letters[0]}))(" + r"[\w’'-]*+\s+".join(letters) + r"[\w’'-]*+)"
+    return next((m.group(1) for m in re.finditer(pattern, text)
+                 if not any(w in STOP_WORDS for w in m.group(1).split())), None)

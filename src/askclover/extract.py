@@ -183,7 +183,7 @@ def _tidy(doc: str, s: int, e: int) -> tuple[int, int]:
         elif seen_number:
             worded = True
     text = doc[s:e].rstrip(" ,;:")
-    text = re.sub(r"\s+per$", "", text)
+    text = re.sub(r"(?<!\s)\s++per$", "", text)
     return s, s + len(text)
 
 
@@ -208,7 +208,8 @@ def _candidates(qtype: QuestionType, doc: str, start: int, end: int) -> list[tup
             dated = DATE.match(doc, a)
             if qtype is not Q.DURATION and dated and dated.end() >= b:
                 continue  # "2 June 2025" is a date, no amount of June
-            before = re.search(r"\b([A-Z][\w-]*)\s$", text[_word_start(text, m.start() - 1):m.start()])
+            before = re.search(r"(?<![\w-])(?>[\w-]*?\b(?=[A-Z]))([A-Z][\w-]*+)\s$",  # a run's first capital only
+                               text[_word_start(text, m.start() - 1):m.start()])
             if before and (fold(before.group(1)) not in STOP_WORDS or before.group(1) == "I") and span[:1].isdigit():
                 continue  # "CLOVER 2", "iopofosine I 131": part of a name
             out.append((a, b))
@@ -298,7 +299,8 @@ def _label_score(doc: str, s: int, sent_start: int, wanted: set[str], index: Ind
 def head_words(question: str) -> set[str]:
     """Stems of the noun the question asks for: "what is the goal of" -> goal, "how many doses"
     -> dose, "how old" -> age."""
-    q = re.sub(r"\b(?:(?:the|a|an)\s+)?[\w-]+['’]s\s+", "", fold(question))  # "the man's survival": survival
+    q = re.sub(r"\b(?<!\w)(?<![\w-]-)(?:(?:the|a|an)\s+)?[\w-]++['’]s\s+", "",
+               fold(question))  # "the man's survival": survival; from a run's first word, in linear time
     if re.search(r"\bhow old\b|\bwhat age\b", q):
         return {"old", "age", "year"}
     m = re.search(r"\b(?:what|which|whose|how many|how much|^name\s+(?:an?|one|two|three|the))\s+(?:(?:is|are|was|were|kind|type|sort|of)\s+)*"
@@ -435,7 +437,8 @@ def complement(doc: str, start: int, end: int, query: Query) -> tuple[int, int] 
     m = BLANK.match(query.fixed_text)
     if not m:
         return None
-    asked = re.sub(r"\s+(?:that|which|who)\s.*", "", next(g for g in m.groups() if g))  # "make that could be used"
+    asked = re.sub(r"(?<!\s)\s++(?:that|which|who)\s.*(?:\s++(?:that|which|who)\s.*)*+", "",
+                   next(g for g in m.groups() if g))  # "make that could be used"
     before = [(w, asked[s:e]) for w, s, e in tokens(asked)]
     anchors = [i for i, (w, raw) in enumerate(before) if w not in STOP_WORDS and raw[:1].islower()]
     own = query.said  # its own words, not "Drug" of "FDA" spelled out
@@ -649,7 +652,8 @@ def instances(doc: str, start: int, end: int, query: Query) -> tuple[int, int] |
     return None
 
 
-NAME_ASKED = LazyPattern(r"\b(?:what|which)\b.*\b(?:name|called|named|known\s+as)\b", re.I)
+NAME_ASKED = LazyPattern(r"(?m)^(?:(?!\b(?:what|which)\b).)*+\b(?:what|which)\b.*\b(?:name|called|named|known\s+as)\b",
+                        re.I)  # the first "what" of a line only: a later one cannot succeed where it failed
 NAMING = LazyPattern(r"\b(?:named|called|known\s+as|dubbed)\s+(?:(?:the|an?)\s+)?([“\"][^”\"]{1,60}[”\"]|"
                      r"[A-Z0-9][\w/’'.-]*(?:\s+(?:(?:of|de|the)\s+)?[A-Z0-9(][\w/’'.()-]*)*)")
 
@@ -770,7 +774,7 @@ def appositive(doc: str, start: int, end: int, query: Query, head: set[str]) -> 
             break
         if term and len(whole) > 1 and not whole <= {stem(t) for t, _, _ in toks[max(0, i - len(whole)):i + 1]}:
             continue  # "Imperialism, the Highest Stage of Capitalism" is no appositive of "cultural imperialism"
-        if re.search(r"[A-Z][\w-]*\s+(?:of|de|for|on)\s+$", doc[start:start + s]):
+        if re.search(r"(?<![\w-])(?>[\w-]*?(?=[A-Z]))[A-Z][\w-]*+\s++(?:of|de|for|on)\s+$", doc[start:start + s]):
             continue  # "Medical University of Warsaw, the largest …" describes the university
         rest = doc[start + e:end]
         gloss = _gloss(doc, start, start + s, start + e) if len(subject) == 1 else None
@@ -1027,7 +1031,8 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
             score -= _unplaced(doc, s, e, hit.start)
         if qtype is Q.DATE:
             score += 0.3 * len(re.findall(r"\d+|[A-Za-z]{3,}", doc[s:e]))
-            if re.search(r"[A-Z][\w’'-]*\s*\($", doc[hit.start:s]) and doc[e:e + 1] == ")" and not LIFE & query.stems:
+            if re.search(r"(?<![\w’'-])(?>[\w’'-]*?(?=[A-Z]))[A-Z][\w’'-]*+\s*+\($", doc[hit.start:s]) \
+                    and doc[e:e + 1] == ")" and not LIFE & query.stems:
                 score -= NAME_DATES  # "Ingrid Sæther (1921–2009)": her life, not when she founded the studio
             score += DATE_FIT * _date_kind(doc[s:e], head)
         elif (s, e) in holds:
@@ -1147,7 +1152,7 @@ def _predicate(doc: str, start: int, end: int, head: set[str]) -> tuple[int, int
 def identifiers(text: str) -> dict[str, set[str]]:
     """Numbered names in a text: "Case Study 2" -> {"studi": {"2"}}, "Article 7" -> {"articl": {"7"}}."""
     out: dict[str, set[str]] = {}
-    for m in re.finditer(r"\b([A-Za-z][\w-]*)\s+(\d+[a-z]?|[IVX]+)\b", text):
+    for m in re.finditer(r"\b([A-Za-z][\w-]{0,60}+)\s++(\d+[a-z]?|[IVX]+)\b", text):
         word = fold(m.group(1))
         if word not in STOP_WORDS:
             out.setdefault(stem(word), set()).add(m.group(2).lower())
