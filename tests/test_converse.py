@@ -307,7 +307,7 @@ def test_the_other_one_is_the_second_the_text_contrasts(question, answer):
 
 @pytest.mark.parametrize("first, then, resolved, answer", [
     ("Who had more earlier treatments, the woman or the boy?", "And how much did the other one get?",
-     "And how much did the boy get?", "45 mCi"),
+     "And how much did the woman get?", "90 mCi"),
     ("Who got more doses, the woman or the boy?", "How many earlier treatments did the other one have?",
      "How many earlier treatments did the boy have?", "five earlier treatments"),
 ])

@@ -273,3 +273,12 @@ def test_a_sentence_s_predicates_are_found_in_linear_time(harbor, kind):
     query = retrieve.understand("What is the goal of the trust?", harbor)
     assert_linear(lambda s: X.predicates(query, s), lambda n: HOSTILE[kind](n) + " x", 500)
     assert X.predicates(query, "Its goal is to keep the light.") and not X.predicates(query, "The light is on.")
+
+
+@pytest.mark.parametrize("pattern", ["ALTERNATIVES", "THAN"])
+@pytest.mark.parametrize("kind", ["one long line", "capitalised words", "hyphens", "or", "than"])
+def test_comparison_patterns_are_linear_in_the_question(pattern, kind):
+    from askclover import compare
+
+    make = {"or": lambda n: "a or " * n, "than": lambda n: "did a " + "than a " * n}.get(kind) or HOSTILE[kind]
+    assert_linear(finds(getattr(compare, pattern)), make, 300)
