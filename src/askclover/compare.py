@@ -234,13 +234,14 @@ def answer(reader: Answerer, question: str, query: Query, resolved: str) -> Answ
     asked = [shown(query.fixed_text, s) for s in found.sides]
     got = [[v for v in vs if v.fit >= RELEVANT * max(u.fit for u in vs)] for vs in got]
     pairs = sorted(((-x.fit - y.fit, k, x, y) for k, (x, y) in enumerate((x, y) for x in got[0] for y in got[1])
-                    if x.unit == y.unit and (max(x.fit, y.fit) > BASE_FIT or not found.measured)),
+                    if x.unit == y.unit and (max(x.fit, y.fit) > BASE_FIT + PASSAGE_FIT or not found.measured)),
                    key=lambda p: p[:2])  # values near no measured word ("a 40-year-old woman") answer nothing
     if not pairs:
         have = max((0, 1), key=lambda k: max((v.fit for v in got[k]), default=0.0))
         v = max(got[have], key=lambda v: v.fit)
         note = (f"The article doesn't say. It gives {said(reader, v)} for {asked[have]}, and nothing to compare "
-                f"for {asked[1 - have]}.")
+                f"for {asked[1 - have]}." if v.fit > BASE_FIT + PASSAGE_FIT else
+                f"The article doesn't say: it gives no such value for {asked[0]} or {asked[1]}.")
         return Answer(question, False, None, (quote(reader, v),), resolved, note=note)
     _, _, x, y = pairs[0]
     first = (x.number - y.number) * found.direction > 0
