@@ -49,3 +49,12 @@ def test_a_side_the_article_gives_no_value_for_is_not_compared(orchards):
 def test_alternatives_without_a_comparative_are_read_as_before(orchards):
     a = ask("was the crop apples or pears?", orchards)
     assert "against" not in (a.text or "")
+
+
+def test_the_command_quotes_both_sides_sentences(tmp_path, capsys):
+    from askclover.cli import main
+
+    (tmp_path / "orchards.txt").write_text(ORCHARDS, encoding="utf-8")
+    code = main(["--knowledge", str(tmp_path / "orchards.txt"), "which orchard employs more pickers, north or south?"])
+    out = capsys.readouterr().out
+    assert code == 0 and "It employs 52 pickers." in out and "It employs 35 pickers" in out

@@ -205,7 +205,8 @@ def values(reader: Answerer, search: Query, side: Query, other: Query, found: Co
 
 def nearest(found: list[Value], side: Query) -> list[Value]:
     """Of a sentence's values of one kind, the one nearest where it names the side ("Of the final
-    $412 million, $260 million came from a federal … grant": $260 million for the grant)."""
+    $412 million, $260 million came from a federal … grant": $260 million for the grant), or
+    where it does not name it, the one nearest what is measured."""
     def distance(v: Value) -> float:
         named = mentions(side, v.hit.text)
         at = (v.start - v.hit.start, v.end - v.hit.start)
@@ -213,7 +214,7 @@ def nearest(found: list[Value], side: Query) -> list[Value]:
     best: dict[tuple[int, int, str], Value] = {}
     for v in found:
         key = (v.hit.passage, v.hit.sentence, v.unit)
-        if key not in best or distance(v) < distance(best[key]):
+        if key not in best or (distance(v), -v.fit) < (distance(best[key]), -best[key].fit):
             best[key] = v
     return [v for v in found if best[(v.hit.passage, v.hit.sentence, v.unit)] is v]
 
@@ -254,7 +255,7 @@ def answer(reader: Answerer, question: str, query: Query, resolved: str) -> Answ
         text = f"{'Yes' if first else 'No'} — {text}" if found.yes_no else text
     quotes = tuple(dict.fromkeys(quote(reader, v) for v in (win, lose)))
     return Answer(question, True, text[:1].upper() + text[1:], quotes, resolved, score=win.hit.score,
-                  hits=(win.hit, lose.hit), passage=win.hit.passage)
+                  hits=(win.hit, lose.hit), passage=win.hit.passage, rests_on=len(quotes))
 
 
 def shown(question: str, side: str) -> str:
