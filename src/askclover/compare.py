@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from .answer import Answerer
 
 MORE = {"more": 1, "most": 1, "greater": 1, "greatest": 1, "less": -1, "least": -1, "fewer": -1, "fewest": -1}
-SIDE = r"[\w’'./-]{1,40}+(?:\s++(?!(?:or|than|and|the|a|an)\b)[\w’'./-]{1,40}+){0,3}+"
+SIDE = r"[\w’'./-]{1,40}+(?:\s++(?!(?:or|than|and|the|a|an|with|without|in|on|at|for|of|after|before|during|by|to|from)\b)[\w’'./-]{1,40}+){0,3}+"
 ALTERNATIVES = re.compile(rf"(?:^|[,:;]|\b(?:between|the|a|an|is|was|did|does|do|has|had)\b)\s*+({SIDE})\s++or\s++"
                           rf"(?:the\s++|an?\s++)?+({SIDE})", re.I)  # "the man or the girl"
 THAN = re.compile(r"^\s*+(?:is|are|was|were|did|does|do|has|have|had)\s++(?:the\s++|an?\s++)?+"
@@ -81,9 +81,10 @@ def parse(question: str) -> Comparison | None:
     if not scale:
         return None
     a, b = (re.sub(r"^(?:the|an?)\s+|\s+ones?$", "", s.strip(), flags=re.I) for s in m.groups())  # "the north one"
-    if m.re is THAN:  # "did the guy get more …": the subject, up to its verb
-        first, *rest = a.split()
-        a = " ".join([first, *takewhile(lambda w: "v" not in parts_of_speech(fold(w)), rest)])
+    if m.re is THAN:  # "did the guy get more …", "is the 20 mci group dose higher …": the subject, up to its verb
+        first, *rest = question[m.start(1):m.start(2)].split()
+        subject = [first, *takewhile(lambda w: "v" not in parts_of_speech(fold(w)) and not direction(fold(w)), rest)]
+        a = " ".join(subject[:4])
     sides = {stem(w) for s in m.groups() for w, _, _ in tokens(s)}
     measured = {stem(w) for w in words if w not in STOP_WORDS and not direction(w)} - sides
     content = [[w for w, _, _ in tokens(x) if fold(w) not in STOP_WORDS] for x in (a, b)]
