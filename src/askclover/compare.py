@@ -6,7 +6,7 @@ from itertools import takewhile
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .extract import DATE, QUANTITY
+from .extract import DATE, QUANTITY, LazyPattern
 from .model import Answer, Hit, Quote
 from .retrieve import Query, understand
 from .text import NUMBER_WORDS, STOP_WORDS, fold, lemmas, parts_of_speech, scale_end, stem, tokens
@@ -16,9 +16,9 @@ if TYPE_CHECKING:
 
 MORE = {"more": 1, "most": 1, "greater": 1, "greatest": 1, "less": -1, "least": -1, "fewer": -1, "fewest": -1}
 SIDE = r"[\w’'./-]{1,40}+(?:\s++(?!(?:or|than|and|the|a|an|with|without|in|on|at|for|of|after|before|during|by|to|from)\b)[\w’'./-]{1,40}+){0,3}+"
-ALTERNATIVES = re.compile(rf"(?:^|[,:;]|\b(?:between|the|a|an|is|was|did|does|do|has|had)\b)\s*+({SIDE})\s++or\s++"
+ALTERNATIVES = LazyPattern(rf"(?:^|[,:;]|\b(?:between|the|a|an|is|was|did|does|do|has|had)\b)\s*+({SIDE})\s++or\s++"
                           rf"(?:the\s++|an?\s++)?+({SIDE})", re.I)  # "the man or the girl"
-THAN = re.compile(r"^\s*+(?:is|are|was|were|did|does|do|has|have|had)\s++(?:the\s++|an?\s++)?+"
+THAN = LazyPattern(r"^\s*+(?:is|are|was|were|did|does|do|has|have|had)\s++(?:the\s++|an?\s++)?+"
                   r"([\w’'./-]{1,40}(?:\s+[\w’'./-]{1,40}){0,3}?)\s+\S.*?"
                   rf"\bthan\s++(?:the\s++|an?\s++)?+({SIDE})", re.I)  # "did the guy get more … than the girl"
 SEARCHED = 10  # sentences retrieved for each side
@@ -72,7 +72,8 @@ def direction(word: str) -> int:
 def parse(question: str) -> Comparison | None:
     """The comparison a question asks for ("who got the bigger total dose, the man or the girl?"),
     or None when it names no two sides or no comparative."""
-    m = ALTERNATIVES.search(question) or THAN.search(question)
+    m = ALTERNATIVES.search(question)
+    than = m is None and (m := THAN.search(question)) is not None
     if not m:  # first: most questions offer no alternatives, and need no lexicon
         return None
     words = [fold(w) for w, _, _ in tokens(question)]
@@ -81,7 +82,7 @@ def parse(question: str) -> Comparison | None:
     if not scale:
         return None
     a, b = (re.sub(r"^(?:the|an?)\s+|\s+ones?$", "", s.strip(), flags=re.I) for s in m.groups())  # "the north one"
-    if m.re is THAN:  # "did the guy get more …", "is the 20 mci group dose higher …": the subject, up to its verb
+    if than:  # "did the guy get more …", "is the 20 mci group dose higher …": the subject, up to its verb
         first, *rest = question[m.start(1):m.start(2)].split()
         subject = [first, *takewhile(lambda w: "v" not in parts_of_speech(fold(w)) and not direction(fold(w)), rest)]
         a = " ".join(subject[:4])
@@ -93,7 +94,7 @@ def parse(question: str) -> Comparison | None:
     adjective = frozenset(stem(b) for b in lemmas(word) if b != word) if word not in MORE else frozenset()
     after = takewhile(lambda w: w not in STOP_WORDS, words[words.index(word) + 1:words.index(word) + 3])
     counted = word in MORE and any("n" in parts_of_speech(w) for w in after)  # "more (earlier) treatments"
-    return Comparison((a, b), frozenset(measured), scale, adjective, counted, m.re is THAN)
+    return Comparison((a, b), frozenset(measured), scale, adjective, counted, than)
 
 
 def number(text: str) -> float | None:
