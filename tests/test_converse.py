@@ -305,7 +305,7 @@ def test_the_other_one_is_the_second_the_text_contrasts(question, answer):
 
 @pytest.mark.parametrize("first, then, resolved, answer", [
     ("Who had more earlier treatments, the woman or the boy?", "And how much did the other one get?",
-     "And how much did the boy get?", "45 mCi"),
+     "And how much did the woman get?", "90 mCi"),
     ("Who got more doses, the woman or the boy?", "How many earlier treatments did the other one have?",
      "How many earlier treatments did the boy have?", "five earlier treatments"),
 ])
@@ -314,3 +314,18 @@ def test_the_other_one_of_two_offered_is_the_one_the_answer_is_not_about(tmp_pat
     c.ask(first)
     a = c.ask(then)
     assert a.resolved == resolved and a.text == answer
+
+
+@pytest.mark.parametrize("then, resolved, answer", [
+    ("which of them had more earlier treatments?", "which had more earlier treatments, the woman or the boy?",
+     "The boy: five earlier treatments"),
+    ("and which one got the bigger total dose?", "which got the bigger total dose, the woman or the boy?",
+     "The woman: 90 mCi"),
+    ("who of the two got fewer doses?", "who got fewer doses, the woman or the boy?", "The boy: three doses"),
+])
+def test_which_of_them_asks_of_the_two_offered_last(tmp_path, then, resolved, answer):
+    c = _conversation_of(tmp_path, CASES)
+    c.ask("Who got more doses, the woman or the boy?")
+    c.ask("How old was the boy?")
+    a = c.ask(then)
+    assert a.resolved == resolved and a.text.startswith(answer)

@@ -332,3 +332,12 @@ def test_names_short_forms_and_numbered_names_in_hyphen_runs_are_read_in_linear_
     assert X.identifiers("Phase 2-Part 3 of the Case-Study 4") == {"phase": {"2"}, "part": {"3"}, "case-study": {"4"}}
     assert X.head_words("What was the man's survival?") == {"surviv"}
     assert X.NAME_ASKED.search("what is it?\nwhat is it called?") and not X.NAME_ASKED.search("the name of what")
+
+
+@pytest.mark.parametrize("pattern", ["ALTERNATIVES", "THAN"])
+@pytest.mark.parametrize("kind", ["one long line", "capitalised words", "hyphens", "or", "than"])
+def test_comparison_patterns_are_linear_in_the_question(pattern, kind):
+    from askclover import compare
+
+    make = {"or": lambda n: "a or " * n, "than": lambda n: "did a " + "than a " * n}.get(kind) or HOSTILE[kind]
+    assert_linear(finds(getattr(compare, pattern)), make, 300)

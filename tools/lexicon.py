@@ -15,6 +15,10 @@ one step of hypernyms and hyponyms, and for a relational adjective (one with a p
 A word of several words is written with "+" between its stems ("chief+execut+offic").
 
 opposite_verbs.tsv: pairs of verbs WordNet marks opposite, as stems ("encourag", "discourag").
+
+scales.tsv: adjectives WordNet marks opposite, each with the end of its scale it names: "+" for
+the greater ("big", "long"), "-" for the lesser ("small", "short"), read from the pair's glosses
+("above average in size" against "limited or below average"); what a comparison's "bigger" asks.
 Rerun it after changing `askclover.text.stem`.
 """
 from __future__ import annotations
@@ -37,10 +41,13 @@ MAX_GLOSS_WORDS = 10
 COMMON_GLOSS = 0.005  # a gloss word in more glosses than this share says little ("relating")
 MIN_TAGGED = 1
 FIRST_SENSES = 3  # of each part of speech, besides the tagged ones
+GREATER = frozenset("above big considerable exceeding great greater high large long many more much".split())
+LESSER = frozenset("below deficient few lacking less limited little low minimal reduced short small".split())
 
 
 def synsets(folder: Path):
-    """(pos, offset) -> (words, pointers, gloss) for every synset."""
+    """(pos, offset) -> (words, pointers, gloss, definition) for every synset: the gloss's first
+    part, and all of it but the quoted examples."""
     out = {}
     for pos in ("noun", "verb", "adj", "adv"):
         for line in open(folder / f"data.{pos}", encoding="utf-8", errors="replace"):
@@ -53,7 +60,8 @@ def synsets(folder: Path):
             at = 4 + 2 * n
             pointers = [(f[at + 1 + 4 * k], POS[f[at + 3 + 4 * k]], int(f[at + 2 + 4 * k]), f[at + 4 + 4 * k])
                         for k in range(int(f[at]))]
-            out[(pos, int(f[0]))] = (words, pointers, gloss.split(";")[0].strip())
+            parts = [g.strip() for g in gloss.split(";")]
+            out[(pos, int(f[0]))] = (words, pointers, parts[0], "; ".join(g for g in parts if g[:1] != '"'))
     return out
 
 
@@ -66,6 +74,34 @@ def senses(folder: Path) -> dict[str, list[tuple[str, int, int]]]:
         pos = POS["nvars"[int(rest.split(":")[0]) - 1]]
         out.setdefault(lemma, []).append((pos, int(offset), int(count), int(number)))
     return {k: [(p, o, c) for p, o, c, _ in sorted(v, key=lambda s: (-s[2], s[3]))] for k, v in out.items()}
+
+
+def pole(gloss: str) -> int:
+    """How much a gloss puts its adjective at the greater end of its scale (above 0) or the lesser."""
+    words = re.findall(r"[a-z]+", gloss)
+    return sum(w in GREATER for w in words) - sum(w in LESSER for w in words) - (words[:1] == ["not"])
+
+
+def scales(table, lemmas) -> dict[str, str]:
+    """Each common adjective of an opposite pair, "+" when its gloss names the greater end of the
+    pair's scale than its opposite's does, "-" when the lesser; a pair the glosses leave even is left out."""
+    out: dict[str, str] = {}
+    for lemma, ss in lemmas.items():
+        if not lemma.isalpha() or lemma in out:
+            continue
+        for offset in [o for p, o, _ in ss if p == "adj"][:FIRST_SENSES]:
+            words, pointers, _, gloss = table[("adj", offset)]
+            me = words.index(lemma) if lemma in words else None
+            opposite = [(toff, int(st[2:], 16)) for symbol, tpos, toff, st in pointers
+                        if symbol == "!" and tpos == "adj" and me is not None and int(st[:2], 16) == me + 1]
+            if opposite:
+                toff, k = opposite[0]
+                other, side = table[("adj", toff)][0][k - 1], pole(gloss) - pole(table[("adj", toff)][3])
+                if side and other.isalpha():
+                    out.setdefault(other, "-" if side > 0 else "+")
+                    out[lemma] = "+" if side > 0 else "-"
+                break
+    return out
 
 
 def written(word: str) -> str:
@@ -98,7 +134,7 @@ def main() -> None:
     write(words, "".join(f"{w}\t{''.join(sorted(k))}{tagged.get(w) or ''}\n" for w, k in sorted(kinds.items())))
     print(f"{len(kinds)} words -> {words} ({words.stat().st_size // 1024} KB)")
 
-    glosses = Counter(w for _, _, g in table.values() for w in set(re.findall(r"[a-z]+", g)))
+    glosses = Counter(w for _, _, g, _ in table.values() for w in set(re.findall(r"[a-z]+", g)))
     related: dict[str, dict[str, None]] = {}
     back: dict[str, dict[str, None]] = {}  # "blood" -> "hematolog": a gloss word to its adjective
     for lemma, ss in lemmas.items():
@@ -112,7 +148,7 @@ def main() -> None:
         for pos, offset, count in ss:
             if count < MIN_TAGGED and [o for p, o, _ in ss if p == pos][:FIRST_SENSES].count(offset) == 0:
                 continue
-            words, pointers, gloss = table[(pos, offset)]
+            words, pointers, gloss, _ = table[(pos, offset)]
             me = next((i for i, w in enumerate(words) if w == lemma), None)
             tiers[0] += [w for w in words if w != lemma]
             hyponyms = 0
@@ -145,7 +181,7 @@ def main() -> None:
         if len(v) <= MAX_BACK:  # a gloss word of many adjectives ("living") tells little of each
             related.setdefault(k, {}).update((t, None) for t in v if t != k)
     verbs = set()  # "encourage"/"discourage": opposites as verbs too, unlike "stand" and "run"
-    for (pos, _), (words, pointers, _) in table.items():
+    for (pos, _), (words, pointers, _, _) in table.items():
         for symbol, tpos, toff, st in pointers:
             if symbol == "!" and pos == tpos == "verb":
                 a, b = words[int(st[:2], 16) - 1], table[(tpos, toff)][0][int(st[2:], 16) - 1]
@@ -154,6 +190,11 @@ def main() -> None:
     opposite = target / "opposite_verbs.tsv"
     opposite.write_text("".join(f"{a}\t{b}\n" for a, b in sorted(verbs)), encoding="utf-8")
     print(f"{len(verbs)} pairs of opposite verbs -> {opposite} ({opposite.stat().st_size // 1024} KB)")
+
+    ends = scales(table, lemmas)
+    scale = target / "scales.tsv"
+    scale.write_text("".join(f"{w}\t{e}\n" for w, e in sorted(ends.items())), encoding="utf-8")
+    print(f"{len(ends)} adjectives on a scale -> {scale} ({scale.stat().st_size // 1024} KB)")
 
     rel = target / "related.tsv.gz"
     write(rel, "".join(f"{k}\t{' '.join(v)}\n" for k, v in sorted(related.items()) if v))

@@ -5,7 +5,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from . import verdict
+from . import compare, verdict
 from .extract import (MAX_CONTEXT, NAME_ASKED, NAMING, ORDINAL_NAMES, SAID, WEEKDAYS, Span, appositive, asked_for, best_span,
                       classify, conflict, coverage, defines, kinship, definition_span, focus, gender_fit, identity,
                       missing_numbers, names_only, predicates, quotation, settling_clause, swapped_modifier, trim)
@@ -72,6 +72,9 @@ class Answerer:
             return Answer(question, False, None,
                           note=f"The question is longer than {MAX_QUESTION} characters.")
         query = understand(question, self.index, context, head)
+        compared = compare.answer(self, question, query, resolved or question)
+        if compared is not None:
+            return replace(compared, corrections=query.corrections)
         hits = self.retriever.search(query, k=max(READ_HITS, self.top_k))
         qtype = qtype or classify(query.fixed_text, self.index.abbreviations)
         if not hits:

@@ -26,6 +26,7 @@ CONTEXT_WEIGHT = 0.5
 OTHER = LazyPattern(r"\bthe\s+other\s+(one|[a-z][\w-]*)\b", re.I)  # "the other group", "the other one"
 PHRASE = r"(?:the|a|an|one)\s+[\w-]+(?:\s+[\w-]+)?"
 ALTERNATIVES = LazyPattern(rf"\b({PHRASE})\s*,?\s+or\s+({PHRASE})\b", re.I)  # "the man or the girl"
+OF_THEM = LazyPattern(r"^\s*(?:and\s+)?(which|who)\s+(?:of\s+(?:them|the\s+two|those\s+two)|one)\s+(?=\w)", re.I)
 # "Were any of them serious?" is asked whole; in "What was her survival?" the girl is context
 # (unless it asks "what is his role" or "what did he say", which need the name itself).
 THING_PRONOUN = LazyPattern(r"\b(?:they|them|it|its|their)\b", re.I)
@@ -47,6 +48,7 @@ class Conversation:
     def __init__(self, index: Index, top_k: int = 3) -> None:
         self.answerer = Answerer(index, top_k)
         self.last: Answer | None = None
+        self.offered: tuple[str, str] | None = None
         self.referent = ""
         self.topic = ""
         self.named = ""
@@ -63,6 +65,7 @@ class Conversation:
     def reset(self) -> None:
         """Forget the previous turns."""
         self.last = None
+        self.offered = None
         self.referent = self.topic = self.named = ""
         self.context = ""
 
@@ -76,8 +79,10 @@ class Conversation:
 
     def ask(self, question: str) -> Answer:
         """Answer ``question`` as the next turn of the conversation."""
+        typed, question = question, self.of_them(self.the_other(question))
         follow_up = self.is_follow_up(question)
-        typed, question = question, self.the_other(question)
+        pair = ALTERNATIVES.search(question)
+        self.offered = (pair.group(1), pair.group(2)) if pair else self.offered
         if not follow_up:
             answer = replace(self.answerer.ask(contrasted(question, ""), resolved=question), question=typed.strip())
         else:
@@ -141,6 +146,15 @@ class Conversation:
             return question
         other = next(alt for alt in pair.groups() if alt != fits[0])
         return question[:m.start()] + other + question[m.end():]
+
+    def of_them(self, question: str) -> str:
+        """ "Which of them …?" asked of the two a question of this conversation offered last:
+        "which of them went longer …" -> "which went longer …, the man or the girl?"."""
+        m = OF_THEM.match(question)
+        if not m or not self.offered or ALTERNATIVES.search(question):
+            return question
+        rest = question[m.end():].strip().rstrip("?").rstrip()
+        return f"{m.group(1)} {rest}, {self.offered[0]} or {self.offered[1]}?"
 
     def passage_text(self, answer: Answer) -> str:
         """The passage an answer came from: the text a referent's pronouns are read in."""

@@ -111,6 +111,7 @@ class Answer:
         why_not: when not answered, the check the closest sentence failed.
         tentative: when the scorer was just under its threshold, the answer it came closest to.
         decision: the scorer's :class:`~askclover.decide.Decision` (candidates, chances, shares).
+        rests_on: how many of the first quotes the answer needs (a comparison: both sides' sentences).
     """
 
     question: str
@@ -128,6 +129,7 @@ class Answer:
     why_not: str = ""
     tentative: str | None = None
     decision: object = field(default=None, repr=False, compare=False)
+    rests_on: int = 1
 
     def __repr__(self) -> str:
         where = f"{os.path.basename(self.quotes[0].source)}:{self.quotes[0].line}" if self.quotes else None

@@ -180,7 +180,7 @@ def render(answer: Answer, style: Style, top_k: int = 1, names: Mapping[str, str
     parts = [style.paint(BOLD, head)]
     if shown:
         parts.append(shown)
-    for i, q in enumerate(answer.quotes[:max(top_k, 1)]):
+    for i, q in enumerate(answer.quotes[:max(top_k, answer.rests_on, 1)]):
         if i == 0 and q.text == answer.text:
             parts.append(style.paint(DIM, _where(q, names)))
             continue

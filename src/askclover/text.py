@@ -171,6 +171,17 @@ def opposites(term: str) -> frozenset[str]:
     return frozenset(_opposites().get(term, ()))
 
 
+@lru_cache(maxsize=1)
+def _scales() -> dict[str, str]:
+    return dict(_pairs("scales.tsv"))
+
+
+def scale_end(adjective: str) -> int:
+    """1 for an adjective naming the greater end of its scale ("big", "long"), -1 the lesser
+    ("small", "short"), 0 if WordNet pairs it with no opposite on a scale (tools/lexicon.py)."""
+    return {"+": 1, "-": -1}.get(_scales().get(adjective, ""), 0)
+
+
 def _packed(name: str) -> str:
     """The text of one of askclover's gzipped data tables ("" if it is missing)."""
     import gzip
@@ -215,6 +226,8 @@ def _inflected(lemma: str, kinds: str) -> set[str]:
     if "a" in kinds:
         base = lemma[:-1] + "i" if len(lemma) > 1 and lemma[-1] == "y" and lemma[-2] not in VOWELS else lemma
         base = base[:-1] if base.endswith("e") else base
+        if re.search(r"(?:^|[^aeiou])[aeiou][bdglmnpt]$", lemma):  # "big": "bigger", "hot": "hottest"
+            base += lemma[-1]
         out |= {base + "er", base + "est"}
     return out
 
