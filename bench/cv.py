@@ -1,6 +1,6 @@
 """Leave-one-article-out cross-validation of the fitted reader: fitted and held-out side by side.
 
-    python bench/cv.py [--fresh] [--sets dev user ...] [--test heldout-b]
+    python bench/cv.py [--fresh] [--sets dev user ...] [--test heldout-b heldout-d]
 
 Held-out: each article's questions are decided by weights (and an L2 strength and threshold)
 chosen without any question about that article. Fitted: the weights fitted on everything.

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from . import compare, verdict
 from .extract import (MAX_CONTEXT, NAME_ASKED, NAMING, ORDINAL_NAMES, SAID, WEEKDAYS, Span, appositive, asked_for, best_span,
-                      classify, conflict, coverage, defines, kinship, definition_span, focus, gender_fit, identity,
+                      classify, conflict, coverage, defines, definition_span, focus, gender_fit, identity, kinship,
                       missing_numbers, names_only, predicates, quotation, settling_clause, swapped_modifier, trim)
 from .decide import Candidate, Facts, Model, Origin, Reason, decide, shipped_model
 from .index import Index
