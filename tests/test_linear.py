@@ -11,6 +11,7 @@ import pytest
 
 from askclover import Answerer, load_index, retrieve
 from askclover import extract as X
+from askclover.text import english_near as text_english_near
 from askclover import split as S
 from askclover.model import Hit
 
@@ -189,6 +190,16 @@ def test_a_long_question_of_typos_is_read_quickly(harbor):
     answer = answerer.ask(question)
     assert time.perf_counter() - t < 1.0
     assert answer.corrections
+
+
+def test_a_question_of_many_distinct_non_words_looks_up_a_bounded_number_among_english_words(harbor, monkeypatch):
+    english = "weather ferry window garden silver market bridge winter forest island village doctor".split()
+    question = " ".join(w[0] + w[2] + w[1] + w[3:] for w in english * 3) + "?"  # "waether", "frery", …
+    looked = []
+    monkeypatch.setattr(retrieve, "english_near", lambda w: looked.append(w) or text_english_near(w))
+    query = retrieve.understand(question, harbor)
+    assert len(looked) == retrieve.MAX_ENGLISH_REPAIRS
+    assert ("waether", "weather") in query.corrections and ("wnidow", "window") in query.corrections
 
 
 def test_the_query_computes_its_corrected_text_once(harbor):

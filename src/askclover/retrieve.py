@@ -23,6 +23,7 @@ MAX_SCAN = 50_000  # characters of a longer sentence searched for that window
 READ_DEADLINE = 0.2  # seconds a question may be read for before the reader answers with what it has
 CONTRACTED = ("t", "s", "re", "ve", "ll", "d", "m")  # "didn|t", "they|re"
 SHARED_STEM = 6  # "colonist" and "coloni(es)" are one family; "countri" and "count" are not
+MAX_ENGLISH_REPAIRS = 6  # non-words of a question looked up among all English words; the rest only among the text's
 RELATED_WEIGHT = 0.3  # the words related to a question's word (WordNet: "boss", "chief"), together, against the word
 WH_PHRASE = LazyPattern(rf"\bhow\s+(?:long|many|often|soon|{'|'.join(MEASURES)})\b|\b(?:ever\s+)?since\b", re.I)
 FRAME_WORDS = frozenset(
@@ -203,13 +204,14 @@ def inflected(word: str, index: Index) -> str | None:
     return other if other and lemmas(other) & (lemmas(word) | {word}) else None
 
 
-def repair(word: str, index: Index) -> str | None:
+def repair(word: str, index: Index, english_too: bool = True) -> str | None:
     """The word a non-word was meant to be: the text's closest word, unless an English word is
-    closer ("countrys" is "country", not the text's "counts"); None if nothing is near."""
+    closer ("countrys" is "country", not the text's "counts"); None if nothing is near. Without
+    ``english_too``, only the text's words are tried."""
     fixed = correct(word, index)
     if fixed and edit_distance(word, fixed, 1) <= 1:
         return fixed
-    near = english_near(word) if len(word) >= 4 else []
+    near = english_near(word) if len(word) >= 4 and english_too else []
     if fixed and any(stem(w) == stem(fixed) for w in near):
         return fixed  # "studys": the text's "studies", not "study"
     return next(iter(near), fixed)
@@ -240,6 +242,7 @@ def understand(question: str, index: Index, context: tuple[tuple[str, float], ..
     fixes: list[tuple[str, str]] = []
     unknown: list[str] = []
     kin: list[frozenset[tuple[str, ...]]] = []
+    repairs = 0
     first = next(tokens(question), ("", 0, 0))[0]
     wh = wh_typo(first) if stem(first) not in known else None
     if wh:  # "wat is thrombocytopenia": the question word, mistyped
@@ -260,7 +263,11 @@ def understand(question: str, index: Index, context: tuple[tuple[str, float], ..
             alternatives.add((past,))
             weighted.append((past, 0.8))
         elif t not in known and not w[:1].isdigit():
-            fixed = inflected(w, index) if english(w) else None if family(t, index) else repair(w, index)
+            if english(w) or family(t, index):
+                fixed = inflected(w, index) if english(w) else None
+            else:
+                fixed = repair(w, index, english_too=repairs < MAX_ENGLISH_REPAIRS)
+                repairs += 1
             if fixed:  # "gurl": "girl"; "countrys": "country" (the text may lack it); "Frenchman": "Frenchmen"
                 fixes.append((w, fixed))
                 w, t = fixed, stem(fixed)

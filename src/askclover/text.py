@@ -210,7 +210,7 @@ def _inflected(lemma: str, kinds: str) -> set[str]:
     if kinds.strip("ar"):  # a noun or a verb: -s
         if "n" in kinds and lemma.endswith("man"):
             out.add(lemma[:-3] + "men")
-        if re.search(r"(?:s|x|z|ch|sh)$", lemma):
+        if lemma.endswith(("s", "x", "z", "ch", "sh")):
             out.add(lemma + "es")
         elif len(lemma) > 1 and lemma[-1] == "y" and lemma[-2] not in VOWELS:
             out.add(lemma[:-1] + "ies")
@@ -226,7 +226,8 @@ def _inflected(lemma: str, kinds: str) -> set[str]:
     if "a" in kinds:
         base = lemma[:-1] + "i" if len(lemma) > 1 and lemma[-1] == "y" and lemma[-2] not in VOWELS else lemma
         base = base[:-1] if base.endswith("e") else base
-        if re.search(r"(?:^|[^aeiou])[aeiou][bdglmnpt]$", lemma):  # "big": "bigger", "hot": "hottest"
+        if len(lemma) > 1 and lemma[-1] in "bdglmnpt" and lemma[-2] in VOWELS \
+                and (len(lemma) == 2 or lemma[-3] not in VOWELS):  # "big": "bigger", "hot": "hottest"
             base += lemma[-1]
         out |= {base + "er", base + "est"}
     return out
@@ -255,7 +256,9 @@ def _entry(word: str) -> tuple[str, int, set[str]]:
         bases = [(w, None)] + [(b, w) for cut in range(1, min(4, len(w) - 1))
                                for b in {w[:-cut], w[:-cut] + "e", w[:-cut] + "y", w[:-cut] + "an"}]
         for base, form in bases:
-            entry = known.get(base, "")
+            entry = known.get(base)
+            if not entry:
+                continue
             kinds = entry.rstrip(DIGITS)
             if form is not None:
                 kinds = "".join(k for k in kinds if form in _inflected(base, k))
@@ -346,6 +349,8 @@ BRITISH = ((re.compile(r"(?<=\w\w\w)is(e|ed|es|ing|ation|ations)$"), r"iz\1"),  
 
 def american(word: str) -> str:
     """One spelling for British and American forms, so "patronised" finds "patronized"."""
+    if "is" not in word and "our" not in word and "re" not in word[-4:]:
+        return word  # none of the patterns can match: the common case, without three searches
     for pattern, repl in BRITISH:
         word = pattern.sub(repl, word)
     return word
