@@ -45,16 +45,16 @@ def mutated(source: str, line: int, start: int, end: int, value: float) -> str:
     return "".join(lines)
 
 
-def run_suite(tree: Path, tests: list[str]) -> tuple[bool, float]:
-    """Whether the suite passes on ``tree``, and how long it took."""
+def run_suite(tree: Path, tests: list[str]) -> tuple[bool, float, str]:
+    """Whether the suite passes on ``tree``, how long it took, and the end of its output."""
     env = dict(os.environ, PYTHONPATH=str(tree / "src"), PYTHONDONTWRITEBYTECODE="1")
     t = time.perf_counter()
     try:
         p = subprocess.run([sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", *tests],
                            cwd=tree, env=env, capture_output=True, text=True, timeout=SUITE_TIMEOUT)
     except subprocess.TimeoutExpired:
-        return False, time.perf_counter() - t  # a mutation that makes the suite hang is noticed
-    return p.returncode == 0, time.perf_counter() - t
+        return False, time.perf_counter() - t, "timed out"  # a mutation that makes the suite hang is noticed
+    return p.returncode == 0, time.perf_counter() - t, p.stdout[-2000:]
 
 
 def main() -> None:
@@ -66,9 +66,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="askclover-mutation-") as tmp:
         tree = Path(tmp) / "tree"
         shutil.copytree(ROOT, tree, ignore=shutil.ignore_patterns(".venv", ".git", "__pycache__", "*.pyc"))
-        ok, took = run_suite(tree, a.tests)
+        ok, took, out = run_suite(tree, a.tests)
         if not ok:
-            sys.exit("the suite fails unmutated: nothing to compare with")
+            sys.exit(f"{out}\nthe suite fails unmutated: nothing to compare with")
         print(f"unmutated suite: passes in {took:.0f} s")
         unnoticed, checked = [], 0
         for module in a.modules:
@@ -79,7 +79,7 @@ def main() -> None:
                     continue
                 for label, new in (("0", type(value)(0)), ("doubled", value * 2)):
                     path.write_text(mutated(original, line, start, end, new), encoding="utf-8")
-                    ok, took = run_suite(tree, a.tests)
+                    ok, took, _ = run_suite(tree, a.tests)
                     checked += 1
                     verdict = "UNNOTICED" if ok else "caught"
                     print(f"{module}.{name} = {value!r} -> {label} ({new!r}): {verdict} ({took:.0f} s)", flush=True)

@@ -1,4 +1,6 @@
 """The answerer: how a sentence is weighed against the question."""
+import pytest
+
 from askclover.answer import Answerer, names_asked, names_source
 from askclover.cache import load_index
 from askclover.retrieve import understand
@@ -40,3 +42,21 @@ def test_a_how_many_question_whose_sentence_gives_no_count_is_not_answered(tmp_p
     a = Answerer(idx).ask("How many adults is the study enrolling?")
     assert not a.answered and a.why_not == "it gives no count"
     assert Answerer(idx).ask("How many Muslim empires were there?").text == "dozens"
+
+
+WING = ("The new wing of the Harlow Museum opened on Saturday after years of delay.\n\n"
+        "The wing was designed to hold the museum's collection of sea charts, and the design of the wing won praise "
+        "from visitors on the first day. Architect Lena Moravec drew the plans after her firm won a competition.\n\n"
+        "Building work began in March 2021. The work on the wing was slowed when the builders found the old harbour "
+        "wall under the site, and the work stopped for a winter.\n")
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("when did the work on the wing start?", "March 2021"),
+    ("when did the museum wing open?", "Saturday"),
+    ("when did building start?", "March 2021"),
+])
+def test_a_when_question_is_answered_from_the_sentence_with_a_date_not_the_one_sharing_more_words(tmp_path, question,
+                                                                                                   expected):
+    answer = Answerer(_index_of(tmp_path, WING)).ask(question)
+    assert answer.answered and expected in answer.text

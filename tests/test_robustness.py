@@ -87,10 +87,13 @@ def test_ctrl_c_during_a_build_exits_130_without_a_cache(tmp_path):
     for i in range(300):
         (folder / f"f{i}.txt").write_text((body + "\n\n") * 20)
     env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
-    p = subprocess.Popen([sys.executable, "-m", "askclover", "--knowledge", str(folder), "lamp?"],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     import signal
     import time
+
+    p = subprocess.Popen([sys.executable, "-m", "askclover", "--knowledge", str(folder), "lamp?"],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # as in a terminal,
+    # even when the suite itself runs in the background (where a shell starts it with Ctrl-C ignored)
 
     time.sleep(1.5)
     p.send_signal(signal.SIGINT)
