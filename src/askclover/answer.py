@@ -31,10 +31,8 @@ NO_SPAN_TYPES = (Q.COUNT, Q.AMOUNT, Q.DURATION)  # "How many adults were enrolle
 NOT_SAID = "The article doesn't say."
 ORDINALS = "|".join(ORDINAL_NAMES[:10])
 ENUMERATED = LazyPattern(rf"\b({ORDINALS})\s+([a-z][\w-]*)", re.I)  # "the second group"
-MAX_ANTECEDENTS = 3
 ENUMERATION_SENTENCES = 12  # how far after "One group …" its "other group" may come
 FRAGMENT_WORDS = 4
-LEADING_PRONOUNS = frozenset("he she his her its it they their this these".split())
 
 
 class Answerer:
@@ -288,19 +286,7 @@ class Answerer:
     def coverage(self, query: Query, hit: Hit, context: str | None = None) -> float:
         """How much of the question the hit's sentence (and, less, its passage) covers."""
         context = self.passage_text(hit) if context is None else context
-        return coverage(query, self.antecedent(hit) + " " + hit.text, context, self.index)
-
-    def antecedent(self, hit: Hit) -> str:
-        """The sentences before ``hit`` back to the one a leading pronoun points at ("… a
-        15-year-old girl … Her tumor size … Her progression-free survival …"): what a sentence
-        opening with a pronoun says is said of the thing that one names."""
-        sentences = self.index.knowledge.passages[hit.passage].sentences
-        doc, k, text, out = self.doc(hit), hit.sentence, hit.text, []
-        while k and len(out) < MAX_ANTECEDENTS and fold(text.split(None, 1)[0]) in LEADING_PRONOUNS:
-            k -= 1
-            text = doc[sentences[k].start:sentences[k].end]
-            out.append(text)
-        return " ".join(out)
+        return coverage(query, hit.text, context, self.index)
 
     def deeper(self, query: Query, read, next_too: bool = False) -> Iterator[tuple[Hit, Span]]:
         """The hits, searched deeper than the usual ones (the sentence may share few words with

@@ -106,7 +106,7 @@ def coverage(f: Facts) -> float:
 
 @feature
 def said(f: Facts) -> float:
-    """How much of the question the sentence itself says, without its passage or antecedent."""
+    """How much of the question the sentence itself says, without its passage."""
     return f.said
 
 
