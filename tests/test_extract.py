@@ -126,12 +126,13 @@ def test_a_contrast_after_the_clause_is_kept():
     assert s[a:b] == s.rstrip(".")
 
 
-def test_a_capitalised_first_word_is_not_a_name_when_the_text_uses_it_in_lower_case(harbor):
+def test_a_capitalised_first_word_is_not_a_name_when_the_text_uses_it_in_lower_case(tmp_path):
     from askclover.extract import _candidates
 
-    doc = "Receiving visitors is a joy. The keeper liked receiving them. Ellen wrote it."
-    names = [doc[s:e] for s, e in _candidates(Q.PERSON, doc, 0, len(doc))]
-    assert "Receiving" not in names and "Ellen" in names
+    doc = "Receiving visitors is a joy. The keeper liked receiving them. Ellen wrote it. Fishing boats came."
+    lower = _index_of(tmp_path, doc).lower
+    names = [doc[s:e] for s, e in _candidates(Q.PERSON, doc, 0, len(doc), lower)]
+    assert "Receiving" not in names and "Ellen" in names and "Fishing" in names
 
 
 def test_things_named_at_the_end_are_given_by_the_next_sentence(data_index):
@@ -400,7 +401,7 @@ def test_what_noun_answers_with_the_name_that_ends_in_that_noun(tmp_path):
     from askclover.extract import _titled_by_head
 
     s = "A General Assembly met in Richmond that spring."
-    assert _titled_by_head(s, 0, len(s), {"general"}, {"general", "met"}) == []  # a title, not the asked kind
+    assert _titled_by_head(s, 0, len(s), {"general"}, {"general", "met"}, ()) == []  # a title, not the asked kind
     assert ans.ask("What was Maria Curie the first female recipient of?").text == "the prize"
 
 
@@ -517,9 +518,9 @@ def test_a_month_is_no_name_and_a_weak_lone_name_does_not_answer_alone():
     from askclover.extract import Span, _candidates
 
     s = "Findings from the CLOVER-2 study were shared at the Spring Conference, held in September 2025."
-    assert [s[a:b] for a, b in _candidates(Q.PLACE, s, 0, len(s))] == ["Findings", "CLOVER-2", "Spring Conference"]
+    assert [s[a:b] for a, b in _candidates(Q.PLACE, s, 0, len(s), ())] == ["Findings", "CLOVER-2", "Spring Conference"]
     s = "Committee meetings take place on Tuesday, Wednesday and Thursday morning."
-    assert [s[a:b] for a, b in _candidates(Q.PLACE, s, 0, len(s))] == ["Committee"]
+    assert [s[a:b] for a, b in _candidates(Q.PLACE, s, 0, len(s), ())] == ["Committee"]
     assert sure(Span(0, 8, 0.4), Q.PLACE) and not sure(Span(0, 8, -0.3), Q.PLACE)
     assert sure(Span(0, 8, -0.3), Q.AMOUNT)
 
@@ -547,9 +548,9 @@ def test_how_long_reads_a_span_of_years_as_a_duration():
     from askclover.extract import _candidates
 
     s = "The Summer Theatre was in operation from 1870 to 1939, and reopened in 1950."
-    assert [s[a:b] for a, b in _candidates(Q.DURATION, s, 0, len(s))] == ["1870 to 1939"]
+    assert [s[a:b] for a, b in _candidates(Q.DURATION, s, 0, len(s), ())] == ["1870 to 1939"]
     s = "Free movement was central to development since the Treaty of Rome 1957."
-    assert [s[a:b] for a, b in _candidates(Q.DURATION, s, 0, len(s))] == ["since the Treaty of Rome 1957"]
+    assert [s[a:b] for a, b in _candidates(Q.DURATION, s, 0, len(s), ())] == ["since the Treaty of Rome 1957"]
 
 
 def test_a_fragment_sentence_takes_its_value_from_the_next(tmp_path):
@@ -597,7 +598,7 @@ def test_a_sentence_opening_word_before_a_number_is_no_name_and_thousands_counts
     from askclover.extract import _candidates, _counted_noun
 
     s = "Approximately 1,000 soldiers died. It was approximately noon."
-    assert [s[a:b] for a, b in _candidates(Q.PLACE, s, 0, len(s))] == []
+    assert [s[a:b] for a, b in _candidates(Q.PLACE, s, 0, len(s), {"approximately"})] == []
     t = "thousands of Huguenots were killed"
     assert _counted_noun(t, 0, len("thousands of Huguenots")) == "huguenot"
 
@@ -742,7 +743,7 @@ def test_a_doctrine_is_no_name_and_a_role_may_follow_a_parenthesis(tmp_path):
     from askclover.extract import _candidates
 
     s = "In 1685, he issued the Edict of Fontainebleau, declaring Protestantism illegal."
-    assert "Protestantism" not in [s[a:b] for a, b in _candidates(Q.PERSON, s, 0, len(s))]
+    assert "Protestantism" not in [s[a:b] for a, b in _candidates(Q.PERSON, s, 0, len(s), ())]
     idx = _index_of(tmp_path, "Jean Cauvin (John Calvin), another student at the University of Paris, also "
                               "converted.\n")
     assert Answerer(idx).ask("Who was John Calvin?").text == "another student at the University of Paris"

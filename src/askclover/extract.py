@@ -5,6 +5,7 @@ import itertools
 import math
 import re
 from bisect import bisect_left
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -76,7 +77,6 @@ BODIES = frozenset(stem(w) for w in "company companies organization organisation
 MAX_CONTEXT = 10_000  # characters of a long passage read around a sentence as its context
 MAX_OCCURRENCES = 20  # clauses, or mentions of the question's subject, a sentence is read at for a phrase
 MAX_READ = 2000  # characters of a sentence the reader looks for a span in (a longer one: a window of it)
-COMMON_REACH = 50_000  # characters either side of a sentence where its first word may be met in lower case
 NAME_DATES = 1.5  # 1.0–1.5 alike on both sets; 2.0 costs an answer
 LIFE = frozenset(stem(w) for w in "born birth die died death dead live lived life lifetime".split())
 PLACE_UNPLACED = 0.3  # a place is named after 'in', 'at', 'to' …; a name without one, less likely
@@ -188,8 +188,9 @@ def _tidy(doc: str, s: int, e: int) -> tuple[int, int]:
     return s, s + len(text)
 
 
-def _candidates(qtype: QuestionType, doc: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of the sentence ``doc[start:end]`` that could answer a question of ``qtype``."""
+def _candidates(qtype: QuestionType, doc: str, start: int, end: int, lower: Collection[str]) -> list[tuple[int, int]]:
+    """Spans of the sentence ``doc[start:end]`` that could answer a question of ``qtype``
+    (``lower``: the words the knowledge writes in lower case)."""
     text = doc[start:end]
     if qtype in (Q.COUNT, Q.AMOUNT, Q.DURATION):
         out = []
@@ -232,12 +233,12 @@ def _candidates(qtype: QuestionType, doc: str, start: int, end: int) -> list[tup
             e -= len(based.group()) if based and qtype is Q.PLACE else 0  # "the Oslo-based maker": Oslo
             while s < e:
                 first = text[s:e].split(None, 1)[0]
-                opening = " " in text[s:e] and _common_word(doc, start, text, s, s + len(first))  # "Approximately 1"
+                opening = " " in text[s:e] and _common_word(lower, text, s, s + len(first))  # "Approximately 1"
                 if fold(first) not in STOP_WORDS and not first[:1].isdigit() and not opening:
                     break
                 s += len(first)
                 s += len(text[s:e]) - len(text[s:e].lstrip())
-            if s >= e or _common_word(doc, start, text, s, e) or re.fullmatch(r"[A-Z][a-z]+(?:ism|ity)", text[s:e]) or \
+            if s >= e or _common_word(lower, text, s, e) or re.fullmatch(r"[A-Z][a-z]+(?:ism|ity)", text[s:e]) or \
                     DATE.fullmatch(text, s, e) or all(
                     DATE.fullmatch(w) or w in ("and", "or") for w in text[s:e].split()):
                 continue  # "Protestantism", "September 2025", "Wednesday and Thursday" are no names
@@ -260,15 +261,13 @@ def _word_start(text: str, at: int) -> int:
 LEADING = LazyPattern(r"[ “‘\"'(]*")
 
 
-def _common_word(doc: str, start: int, text: str, s: int, e: int) -> bool:
-    """A lone capitalised word that opens its sentence (``text``, at ``start`` in ``doc``) and is
-    written in lower case elsewhere in the text around it ("Receiving …") is an ordinary word,
-    not a name. Only so far around it: a search of a whole large file per name is slow."""
+def _common_word(lower: Collection[str], text: str, s: int, e: int) -> bool:
+    """A lone capitalised word that opens its sentence (``text``) and that the knowledge writes
+    in lower case (``lower``, "Receiving …") is an ordinary word, not a name."""
     word = text[s:e]
     if " " in word or s > LEADING.match(text).end() or word.islower():
         return False
-    near = doc[max(0, start - COMMON_REACH):start + len(text) + COMMON_REACH]
-    return re.search(rf"\b{re.escape(word.lower())}\b", near) is not None
+    return word.lower() in lower
 
 
 def _ranges(doc: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -388,7 +387,8 @@ def _says_more(words: list[str], own: set[str]) -> bool:
 NAME_TAILS = frozenset(". of on for".split())
 
 
-def _titled_by_head(doc: str, start: int, end: int, head: set[str], asked: set[str]) -> list[tuple[int, int]]:
+def _titled_by_head(doc: str, start: int, end: int, head: set[str], asked: set[str],
+                    lower: Collection[str]) -> list[tuple[int, int]]:
     """Names that carry the asked-for noun as a word of their own, last or before "of"/"on"
     ("the Santer Commission" for "what commission", "Battle of Sainte-Foy", "Special Conference
     on Pediatric Cancer"), or in quotes before it (the “Bricks for Warsaw” campaign), with a word
@@ -396,7 +396,7 @@ def _titled_by_head(doc: str, start: int, end: int, head: set[str], asked: set[s
     quoted = re.finditer(r"[“\"]([^”\"]{2,60})[”\"]\s+([\w-]+)", doc[start:end])  # the “Bricks for Warsaw” campaign
     out = [(_with_the(doc, start, start + m.start()), start + m.end()) for m in quoted
            if stem(fold(m.group(2))) in head and _says_more([w for w, _, _ in tokens(m.group(1))], asked)]
-    for s, e in _candidates(Q.PERSON, doc, start, end):
+    for s, e in _candidates(Q.PERSON, doc, start, end, lower):
         words = [w for w, _, _ in tokens(doc[s:e])] + ["."]
         named = any(stem(w) in head and nxt in NAME_TAILS for w, nxt in zip(words, words[1:]))
         if named and _says_more(words, asked):
@@ -975,7 +975,7 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
             heads.add(stem(fold(short)))
     kind = Q.AMOUNT if qtype is Q.DESCRIPTION else qtype
     scored: list[Span] = []
-    candidates = _candidates(kind, doc, hit.start, hit.end)
+    candidates = _candidates(kind, doc, hit.start, hit.end, index.lower)
     subject = _agent(qtype, query, doc, hit, candidates)
     asks_object = qtype in (Q.PERSON, Q.PLACE) and OBJECT_QUESTION.match(query.fixed_text) is not None
     objects = _objects(doc, hit, own) if asks_object else set()
@@ -1060,7 +1060,7 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
         named = _named_after_role(doc, hit.start, hit.end, head, own)
         if named:  # "poet Theodor Fontane, …, fighter ace Adolf Galland": the one nearer the question's words
             return Span(*max(named, key=lambda se: _proximity(doc, *se, places, weight)), 0.0)
-        for s, e in _titled_by_head(doc, hit.start, hit.end, head, own):
+        for s, e in _titled_by_head(doc, hit.start, hit.end, head, own, index.lower):
             return Span(s, e, 0.0)  # found after choosing the sentence, not a reason to choose it
         found = next(filter(None, (read(doc, hit.start, hit.end, query) for read in PHRASE_READERS)), None)
         if found:
@@ -1265,9 +1265,11 @@ def unmatched_negation(question: str, sentence: str) -> bool:
 _WORD = LazyPattern(r"[\w-]+(?:[’'][a-z]\b)?")
 
 
-def _word_stems(text: str) -> list[tuple[str, str]]:
-    """Each word of ``text`` with its stem, a possessive "'s" dropped."""
-    return [(m.group(), stem(fold(re.sub(r"[’']s?$", "", m.group())))) for m in _WORD.finditer(text)]
+@lru_cache(maxsize=1024)
+def _word_stems(text: str) -> tuple[tuple[str, str], ...]:
+    """Each word of ``text`` with its stem, a possessive "'s" dropped (remembered: a question's
+    sentences share their passage)."""
+    return tuple((m.group(), stem(fold(re.sub(r"[’']s?$", "", m.group())))) for m in _WORD.finditer(text))
 
 
 _LINKS = frozenset("of the a an to".split())

@@ -19,11 +19,12 @@ import numpy as np
 from . import abbrev
 from .knowledge import Document, Knowledge
 from .model import Passage, Sentence
-from .text import STOP_WORDS, stem, terms, tokens
+from .text import STOP_WORDS, LazyPattern, stem, terms, tokens
 
 K1, B = 1.2, 0.5
 KEEP_POSTINGS = 4096  # a term in at least this many documents keeps its scores
 DENSE_BYTES = 128 * 2**20  # per table, for the score columns of the commonest terms
+LOWER_WORDS = (LazyPattern(r"\b[a-zß-öø-ÿ]++\b"), LazyPattern(r"\b[a-zß-öø-ÿ]++(?:[-'’][a-zß-öø-ÿ]++)++\b"))  # "well", "well-known"
 SMALL = 200  # sentences up to which rank_bm25 scores (within ~0.15 ms of the sparse engine: bench/engines.py)
 
 
@@ -320,6 +321,8 @@ class Index:
         stems: each word's stem.
         abbreviations: short forms the text defines, with their long forms ("OS" → "overall survival").
         passage_table: one row per passage (source, start, end, heading, …), the columns its views read.
+        lower: the words the files write somewhere in lower case ("receiving"), so a capitalised
+            one that opens a sentence ("Receiving …") is known to be no name.
     """
 
     knowledge: Knowledge
@@ -330,6 +333,7 @@ class Index:
     stems: dict[str, str]
     abbreviations: dict[str, str]
     passage_table: np.ndarray | None = None
+    lower: frozenset[str] = frozenset()
 
     @property
     def unit_passages(self) -> np.ndarray:
@@ -390,9 +394,11 @@ class Index:
             first = knowledge.passages[0]
             units.append((0, 0, first.start, first.end))
             unit_terms.append(terms(first.text))
+        lower: set[str] = set()
         for d in knowledge.documents:
             if d.source not in counted:
                 vocabulary.update(w for w, _, _ in tokens(d.text))
+            lower.update(*(pattern.findall(d.text) for pattern in LOWER_WORDS))
             for short, long in abbrev.find(d.text).items():
                 abbreviations.setdefault(short, long)
         stems = {w: stem(w) for w in vocabulary if w not in STOP_WORDS}
@@ -403,12 +409,12 @@ class Index:
         view = Knowledge(knowledge.documents, PassageView(rows, table, knowledge.documents), knowledge.warnings)
         few = len(unit_terms) <= (SMALL if small is None else small)
         return cls(view, table, engine(unit_terms, few), engine(passage_terms, few),
-                   vocabulary, stems, abbreviations, rows)
+                   vocabulary, stems, abbreviations, rows, frozenset(lower))
 
     def columns(self) -> tuple[dict[str, np.ndarray], dict]:
         """The index as named arrays and a few small objects: what the cache writes."""
         arrays = {"units": self.unit_table, "passages": self.passage_table}
-        meta = {"sources": [d.source for d in self.knowledge.documents], "vocabulary": self.vocabulary,
+        meta = {"sources": [d.source for d in self.knowledge.documents], "vocabulary": self.vocabulary, "lower": self.lower,
                 "stems": self.stems, "abbreviations": self.abbreviations,
                 "small": isinstance(self.sentences, RankTable)}
         for name, table in (("sentences", sparse(self.sentences)), ("passage_terms", sparse(self.passages))):
@@ -433,7 +439,8 @@ class Index:
             engines.append(RankTable.from_table(table) if meta["small"] else table)
         units, rows = arrays["units"], arrays["passages"]
         knowledge = Knowledge(documents, PassageView(rows, units, documents), list(warnings))
-        return cls(knowledge, units, *engines, meta["vocabulary"], meta["stems"], meta["abbreviations"], rows)
+        return cls(knowledge, units, *engines, meta["vocabulary"], meta["stems"], meta["abbreviations"], rows,
+                   meta["lower"])
 
     def idf(self, term: str) -> float:
         """Sentence-level IDF of a term; 0 for a term the knowledge never uses."""

@@ -358,8 +358,17 @@ def american(word: str) -> str:
 
 def tokens(text: str) -> Iterator[tuple[str, int, int]]:
     """Yield ``(folded word, start, end)`` for every word and number in ``text``."""
-    for m in TOKEN.finditer(text):
-        yield fold(m.group()).replace("_", ""), m.start(), m.end()
+    if len(text) <= MEMO_TOKENS:  # a question or a sentence, read by many features: found once
+        return iter(_tokens(text))
+    return ((fold(m.group()).replace("_", ""), m.start(), m.end()) for m in TOKEN.finditer(text))
+
+
+MEMO_TOKENS = 2000  # characters: the texts whose tokens are remembered (the last 4,096 of them)
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[tuple[str, int, int], ...]:
+    return tuple((fold(m.group()).replace("_", ""), m.start(), m.end()) for m in TOKEN.finditer(text))
 
 
 def terms(text: str) -> list[str]:
