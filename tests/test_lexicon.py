@@ -145,3 +145,13 @@ def test_a_very_long_non_word_has_no_english_neighbour_and_is_read_at_once():
 
     assert english_near("gurl")[:1] == ["girl"] or "girl" in english_near("gurl")
     assert english_near("a" * 400) == []
+
+
+def test_a_related_word_is_found_by_bisection_of_the_sorted_table_and_a_missing_one_is_not():
+    from askclover.text import _line, _related
+
+    table = _related()
+    lines = [line.split("\t", 1) for line in table[1:].split("\n") if line]
+    assert [k for k, _ in lines] == sorted(k for k, _ in lines)  # what the bisection needs
+    assert all(_line(table, k) == rest for k, rest in lines[::97] + lines[-3:])
+    assert [_line(table, k) for k in ("", "zzzzz", "g34r", lines[0][0] + "x")] == ["", "", "", ""]

@@ -164,6 +164,8 @@ def test_a_sentence_of_model_numbers_or_identifiers_is_read_quickly(tmp_path):
     ids = " ".join(f"a{i}" for i in range(40))
     (tmp_path / "ids.txt").write_text(f"The records list {ids} xx commission files in the archive.\n", encoding="utf-8")
     ask_within(tmp_path / "ids.txt", "What commission files do the records list?")
+    asked = " ".join(f"G{i}R/V" for i in range(200))  # 200 identifiers the text lacks, each looked up in WordNet's table
+    ask_within(tmp_path / "ids.txt", f"What aircraft does the airline fly, the {asked} commission files?")
 
 
 def test_runs_of_digits_and_thousands_of_counts_are_read_quickly(tmp_path):

@@ -304,12 +304,26 @@ def related_terms(term: str) -> tuple[tuple[str, ...], ...]:
     """Stems related in meaning to the stem ``term`` (synonyms, derived words, one step more
     general or more specific, a relational adjective's gloss words: "boss" -> "chief", …),
     each as the stems of its words, from WordNet 3.0 (tools/lexicon.py)."""
-    table = _related()
-    at = table.find(f"\n{term}\t")
-    if at < 0:
-        return ()
-    line = table[at + len(term) + 2:table.find("\n", at + 1)]
-    return tuple(tuple(w.split("+")) for w in line.split())
+    line = _line(_related(), term)
+    return tuple(tuple(w.split("+")) for w in line.split()) if line else ()
+
+
+def _line(table: str, key: str) -> str:
+    """What follows ``key`` and a tab on its line of ``table`` (lines each after a "\n", sorted
+    by their first field), found by bisection; "" if no line has that key."""
+    lo, hi = 0, len(table)  # the line's "\n" is in [lo, hi)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        at = table.rfind("\n", lo, mid + 1)
+        if at < 0 and (at := table.find("\n", mid, hi)) < 0:
+            return ""
+        tab = table.find("\t", at + 1)
+        found = table[at + 1:tab]
+        if found == key:
+            end = table.find("\n", tab)
+            return table[tab + 1:end if end >= 0 else len(table)]
+        lo, hi = (at + 1, hi) if found < key else (lo, at)
+    return ""
 
 
 NEGATING = LazyPattern(r"(?:dis|un|in|im|il|ir|non|mis)")
