@@ -267,7 +267,7 @@ def _common_word(lower: Collection[str], text: str, s: int, e: int) -> bool:
     word = text[s:e]
     if " " in word or s > LEADING.match(text).end() or word.islower():
         return False
-    return word.lower() in lower
+    return all(part in lower for part in re.split(r"[-'’]", word.lower()))  # "Well-known": "well", "known"
 
 
 def _ranges(doc: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

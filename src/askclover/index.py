@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from typing import overload
 
 import numpy as np
@@ -19,12 +20,12 @@ import numpy as np
 from . import abbrev
 from .knowledge import Document, Knowledge
 from .model import Passage, Sentence
-from .text import STOP_WORDS, LazyPattern, stem, terms, tokens
+from .text import STOP_WORDS, TOKEN, LazyPattern, stem, terms, tokens
 
 K1, B = 1.2, 0.5
 KEEP_POSTINGS = 4096  # a term in at least this many documents keeps its scores
 DENSE_BYTES = 128 * 2**20  # per table, for the score columns of the commonest terms
-LOWER_WORDS = (LazyPattern(r"\b[a-zß-öø-ÿ]++\b"), LazyPattern(r"\b[a-zß-öø-ÿ]++(?:[-'’][a-zß-öø-ÿ]++)++\b"))  # "well", "well-known"
+LOWER_WORD = LazyPattern(r"\b[a-zß-öø-ÿ]++\b")
 SMALL = 200  # sentences up to which rank_bm25 scores (within ~0.15 ms of the sparse engine: bench/engines.py)
 
 
@@ -61,10 +62,9 @@ class BM25Table:
     @classmethod
     def build(cls, corpus: list[list[str]], k1: float = K1, b: float = B) -> BM25Table:
         """Number the terms in order of first use, then count (term, document) pairs with numpy."""
-        vocab: dict[str, int] = {}
-        number = vocab.setdefault
-        ids = np.fromiter((number(t, len(vocab)) for doc in corpus for t in doc), dtype=np.int64)
-        lengths = np.fromiter((len(d) for d in corpus), dtype=np.int64, count=len(corpus))
+        vocab = {t: i for i, t in enumerate(dict.fromkeys(chain.from_iterable(corpus)))}
+        lengths = np.fromiter(map(len, corpus), dtype=np.int64, count=len(corpus))
+        ids = np.fromiter(map(vocab.__getitem__, chain.from_iterable(corpus)), dtype=np.int64, count=int(lengths.sum()))
         n = len(corpus)
         pairs, counts = np.unique(ids * max(n, 1) + np.repeat(np.arange(n, dtype=np.int64), lengths),
                                   return_counts=True)
@@ -289,7 +289,7 @@ class _Spans:
     """One file's words found once, so the terms of any of its passages and sentences are a
     slice of them; a span whose edge cuts a word is tokenised on its own (what ``terms`` does)."""
 
-    def __init__(self, source: str, text: str) -> None:
+    def __init__(self, source: str, text: str, stems: dict[str, str | None]) -> None:
         self.source, self.text = source, text
         self.words: list[str] = []
         self.starts: list[int] = []
@@ -298,7 +298,9 @@ class _Spans:
             self.words.append(w)
             self.starts.append(a)
             self.ends.append(b)
-        self.stems = [stem(w) if w and w not in STOP_WORDS else None for w in self.words]
+        for w in set(self.words).difference(stems):
+            stems[w] = stem(w) if w and w not in STOP_WORDS else None
+        self.stems = list(map(stems.__getitem__, self.words))
 
     def terms(self, start: int, end: int) -> list[str]:
         i, j = bisect_left(self.starts, start), bisect_left(self.starts, end)
@@ -369,13 +371,14 @@ class Index:
         abbreviations: dict[str, str] = {}
         spans = None
         counted: set[str] = set()
+        stemmed: dict[str, str | None] = {}
         heading: tuple[str, list[str]] = ("", [])
         total = len(knowledge.passages)
         for pi, p in enumerate(knowledge.passages):
             if progress and pi % 5000 == 0:
                 progress(pi, total)
             if spans is None or spans.source != p.source:
-                spans = _Spans(p.source, knowledge.text_of(p.source))
+                spans = _Spans(p.source, knowledge.text_of(p.source), stemmed)
                 heading = ("", [])
                 if p.source not in counted:
                     counted.add(p.source)
@@ -398,7 +401,7 @@ class Index:
         for d in knowledge.documents:
             if d.source not in counted:
                 vocabulary.update(w for w, _, _ in tokens(d.text))
-            lower.update(*(pattern.findall(d.text) for pattern in LOWER_WORDS))
+            lower.update(LOWER_WORD.findall(d.text))
             for short, long in abbrev.find(d.text).items():
                 abbreviations.setdefault(short, long)
         stems = {w: stem(w) for w in vocabulary if w not in STOP_WORDS}
