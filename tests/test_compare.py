@@ -58,3 +58,15 @@ def test_the_command_quotes_both_sides_sentences(tmp_path, capsys):
     code = main(["--knowledge", str(tmp_path / "orchards.txt"), "which orchard employs more pickers, north or south?"])
     out = capsys.readouterr().out
     assert code == 0 and "It employs 52 pickers." in out and "It employs 35 pickers" in out
+
+
+@pytest.mark.parametrize("question, text", [
+    ("which costs more at the pool, a day pass or a week pass?", "A week pass: $40, against $12 for a day pass"),
+    ("which is cheaper, the week pass or the day pass?", "The day pass: $12, against $40 for the week pass"),
+])
+def test_two_values_side_by_side_go_to_the_sides_in_the_order_the_sentence_names_them(tmp_path, question, text):
+    (tmp_path / "pool.txt").write_text("The town pool reopened in May after a new roof was fitted.\n\nUntil now, "
+                                       "swimmers paid $12 for a day pass and $40 for a week pass. Children under "
+                                       "five swim free.\n", encoding="utf-8")
+    answer = ask(question, knowledge=tmp_path / "pool.txt")
+    assert answer.answered and answer.text == text

@@ -23,10 +23,7 @@ THAN = LazyPattern(r"^\s*+(?:is|are|was|were|did|does|do|has|have|had)\s++(?:the
                   rf"\bthan\s++(?:the\s++|an?\s++)?+({SIDE})", re.I)  # "did the guy get more … than the girl"
 SEARCHED = 10  # sentences retrieved for each side
 MAX_GAP = 120  # characters between a value and a word of what is measured, beyond which it does not count
-CLAUSE = 60  # what a comma between a value and a word counts for, in characters
 BASE_FIT = 0.05  # a value of a sentence about the side that names nothing measured ("a 25-minute trip")
-RELEVANT = 0.5  # a side's value is compared only if it fits at least this share of its best one
-PASSAGE_FIT = 0.1  # a measured word in the value's passage or its heading ("Cost and timeline"), not its sentence
 PAIRED_FIT = 1.0  # two values of a kind given side by side for the two sides ("$2.15 for breakfast and $3.60 for lunch")
 
 
@@ -146,13 +143,6 @@ def mentions(side: Query, text: str) -> list[int]:
     return sorted(o for found in at for o in found) if at and all(at) else []
 
 
-def apart(sentence: str, a: int, b: int) -> int:
-    """Characters between two places of a sentence, and a clause's length more for each comma or
-    semicolon between them ("$38 million went on the vessels, $17.9 million on charging …")."""
-    a, b = min(a, b), max(a, b)
-    return b - a + CLAUSE * len(re.findall(r"[,;]", sentence[a:b]))
-
-
 def owner(side: Query, other: Query, sentence: str, span: tuple[int, int], same: list[tuple[int, int]],
           before: str) -> float:
     """How surely the value at ``span`` of ``sentence`` is said of the side, not the other (0: it
@@ -163,7 +153,7 @@ def owner(side: Query, other: Query, sentence: str, span: tuple[int, int], same:
     if mine and theirs and len(same) == 2:
         return PAIRED_FIT * ((same.index(span) == 0) == (mine[0] < theirs[0]))
     if mine or theirs:
-        near = lambda found: min((apart(sentence, o, span[0] if o < span[0] else span[1]) for o in found),
+        near = lambda found: min((abs(o - (span[0] if o < span[0] else span[1])) for o in found),
                                  default=float("inf"))
         return BASE_FIT * (near(mine) < near(theirs))
     mine, theirs = mentions(side, before), mentions(other, before)
@@ -178,7 +168,6 @@ def values(reader: Answerer, search: Query, side: Query, other: Query, found: Co
         passage = reader.index.knowledge.passages[hit.passage]
         doc = reader.doc(hit)
         at = [(stem(w), o) for w, o, _ in tokens(hit.text) if stem(w) in measured]
-        context = PASSAGE_FIT * any(stem(w) in found.measured for w, _, _ in tokens(passage.heading + " " + passage.text))
         dates = [d.span() for d in DATE.finditer(hit.text)]
         found_here = [q for q in map(lambda m: trimmed(hit.text, m), QUANTITY.finditer(hit.text))
                       if number(hit.text[q[0]:q[1]]) is not None and not any(a < q[1] and q[0] < b for a, b in dates)]
@@ -199,7 +188,7 @@ def values(reader: Answerer, search: Query, side: Query, other: Query, found: Co
                 kind = next(iter(sorted({stem(w) for w, _, _ in tokens(own)} & found.measured)), None)
                 if kind is None:
                     continue
-            fit = sure + context + sum(max(reader.index.idf(t) * (1 - apart(hit.text, o, a if o < a else b) / MAX_GAP), 0.0)
+            fit = sure + sum(max(reader.index.idf(t) * (1 - abs(o - (a if o < a else b)) / MAX_GAP), 0.0)
                              for t, o in dict(sorted(at, key=lambda p: -abs(p[1] - a))).items())
             out.append(Value(hit, s, e, number(text), kind, fit))
     return nearest(out, side)
@@ -212,7 +201,7 @@ def nearest(found: list[Value], side: Query) -> list[Value]:
     def distance(v: Value) -> float:
         named = mentions(side, v.hit.text)
         at = (v.start - v.hit.start, v.end - v.hit.start)
-        return min((apart(v.hit.text, o, at[0] if o < at[0] else at[1]) for o in named), default=0.0)
+        return min((abs(o - (at[0] if o < at[0] else at[1])) for o in named), default=0.0)
     best: dict[tuple[int, int, str], Value] = {}
     for v in found:
         key = (v.hit.passage, v.hit.sentence, v.unit)
@@ -235,15 +224,14 @@ def answer(reader: Answerer, question: str, query: Query, resolved: str) -> Answ
     if not got[0] and not got[1]:
         return None
     asked = [shown(query.fixed_text, s) for s in found.sides]
-    got = [[v for v in vs if v.fit >= RELEVANT * max(u.fit for u in vs)] for vs in got]
     pairs = sorted(((-x.fit - y.fit, k, x, y) for k, (x, y) in enumerate((x, y) for x in got[0] for y in got[1])
-                    if x.unit == y.unit and (max(x.fit, y.fit) > BASE_FIT + PASSAGE_FIT or not found.measured)),
+                    if x.unit == y.unit and (max(x.fit, y.fit) > BASE_FIT or not found.measured)),
                    key=lambda p: p[:2])  # values near no measured word ("a 40-year-old woman") answer nothing
     if not pairs:
         have = max((0, 1), key=lambda k: max((v.fit for v in got[k]), default=0.0))
         v = max(got[have], key=lambda v: v.fit)
         note = (f"The article doesn't say. It gives {said(reader, v)} for {asked[have]}, and nothing to compare "
-                f"for {asked[1 - have]}." if v.fit > BASE_FIT + PASSAGE_FIT else
+                f"for {asked[1 - have]}." if v.fit > BASE_FIT else
                 f"The article doesn't say: it gives no such value for {asked[0]} or {asked[1]}.")
         return Answer(question, False, None, (quote(reader, v),), resolved, note=note)
     _, _, x, y = pairs[0]
