@@ -329,3 +329,23 @@ def test_which_of_them_asks_of_the_two_offered_last(tmp_path, then, resolved, an
     c.ask("How old was the boy?")
     a = c.ask(then)
     assert a.resolved == resolved and a.text.startswith(answer)
+
+
+SURVEY = ("The harbour survey counted boats and visitors over the summer.\n\n"
+          "Of the 300 boats moored in the harbour, 120 were longer than 10 metres and 35 were longer than 20 "
+          "metres. The survey found that 64% of visitors stayed more than two nights, and 18% stayed more than a "
+          "week.\n\nVisitors who arrived by ferry spent an average of £42 a day, while those who arrived by car "
+          "spent £57 a day.\n")
+
+
+@pytest.mark.parametrize("first, then, read", [
+    ("How many boats were longer than 10 metres?", "and longer than 20?", "How many boats were longer than 20 metres?"),
+    ("How many visitors stayed more than two nights?", "and more than a week?",
+     "How many visitors stayed more than a week?"),
+    ("How much did visitors who arrived by ferry spend a day?", "and by car?",
+     "How much did visitors who arrived by car spend a day?"),
+])
+def test_an_elliptical_follow_up_replaces_the_part_of_the_last_question_it_begins_like(tmp_path, first, then, read):
+    c = _conversation_of(tmp_path, SURVEY)
+    c.ask(first)
+    assert c.ask(then).resolved == read

@@ -8,7 +8,7 @@ from .answer import Answerer
 from .extract import GENDERED, PERSONAL, SAID, WH, WHO_IS_NAME, defines, head_words
 from .index import Index
 from .model import Answer, QuestionType
-from .text import STOP_WORDS, LazyPattern, fold, stem, tokens
+from .text import STOP_WORDS, LazyPattern, fold, parts_of_speech, stem, tokens
 
 PRONOUNS = frozenset("he she him her his hers they them their theirs it its those".split())
 LEAD = r"^\s*(?:and what about|and|also|what about|how about|same for|what of)\b"
@@ -335,4 +335,30 @@ def merge(previous: str, body: str) -> str:
         m = re.fullmatch(r"(\s*(?:is|are|was|were)\s+there\s+(?:any\s+)?)[\w-]+(?:\s+[\w-]+)?", stem_q, re.I)
         if m:  # "Were there any deaths?" then "What about kidney toxicity?"
             return f"{m.group(1)}{body}?"
-    return f"{stem_q} — {body}?"
+    aligned = substituted(stem_q, body)
+    return f"{aligned}?" if aligned else f"{stem_q} — {body}?"
+
+
+def substituted(previous: str, body: str) -> str:
+    """The previous question with the part an elliptical follow-up replaces: where it begins
+    as the follow-up does, what differs after that ("less than 8 hours", "and less than 7?":
+    "less than 7 hours"; "by ferry spend", "and by car?": "by car spend"; "to delete the location
+    data", "and to email the members?": "to email the members"): as many words as it has, and
+    the rest of a noun phrase they cut. "" if they share no start."""
+    said = list(re.finditer(r"[\w’'./-]+", previous))
+    new = re.findall(r"[\w’'./-]+", body)
+    if len(said) < 3 or not new:
+        return ""
+    folded = [fold(m.group()) for m in said]
+    for i in range(1, len(said)):
+        k = 0
+        while k < len(new) and i + k < len(said) and folded[i + k] == fold(new[k]):
+            k += 1
+        if not k or k == len(new) or i + k >= len(said) or folded[i] in ("the", "a", "an"):
+            continue  # "the" alone aligns nothing
+        end = min(i + len(new), len(said))
+        while end < len(said) and not new[-1][:1].isdigit() and folded[end] not in STOP_WORDS \
+                and "v" not in parts_of_speech(folded[end]):
+            end += 1  # "the location data" is one phrase; "by ferry | spend a day" ends at the verb
+        return previous[:said[i].start()] + body.strip(" ?") + previous[said[end - 1].end():]
+    return ""
