@@ -12,7 +12,7 @@ from askclover.model import Hit
 
 
 def facts(**kw) -> Facts:
-    base = dict(rank=0, bm25=1.0, coverage=1.0, said=1.0, kin=0.0, fresh=False, sure=False, span_strength=0.0,
+    base = dict(rank=0, bm25=1.0, coverage=1.0, said=1.0, kin=0.0, sure=False, span_strength=0.0,
                 typed=False, description=True, predicate=False, names_asked=False, names_source=False,
                 naming=False, identity=0.0, gender=0.0, no_date=False, numbers_passage=False,
                 numbers_sentence=False, conflict="", swapped="", no_value=False,

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from . import compare, verdict
 from .extract import (MAX_CONTEXT, NAME_ASKED, NAMING, ORDINAL_NAMES, SAID, WEEKDAYS, Span, appositive, asked_for, best_span,
-                      classify, conflict, coverage, defines, definition_span, focus, fresh_value, gender_fit, identity, kinship,
+                      classify, conflict, coverage, defines, definition_span, focus, gender_fit, identity, kinship,
                       missing_numbers, names_only, predicates, quotation, settling_clause, swapped_modifier, trim)
 from .decide import Candidate, Facts, Model, Origin, Reason, decide, shipped_model
 from .index import Index
@@ -180,7 +180,6 @@ class Answerer:
             coverage=cov,
             said=coverage(query, hit.text, "", self.index),
             kin=kinship(query, hit.text, self.index),
-            fresh=fresh_value(qtype, text, hit.text),
             sure=spanned or (bridge is not None and sure(bridge[1], qtype)),
             span_strength=min(1.0, max(0.0, span.score / SPAN_FULL)) if span else 0.0,
             typed=typed,

@@ -45,7 +45,6 @@ class Facts:
     coverage: float              # share of the question's IDF weight the sentence (and passage) says
     said: float                  # the same, counting the sentence's own words only
     kin: float                   # the share it says only in words related to ones the text lacks
-    fresh: bool                  # it holds a value of the kind asked (a name, date, quantity) the question lacks
     sure: bool                   # a span that can answer alone
     span_strength: float         # the span's own evidence, 0–1
     typed: bool                  # the question asks for a typed value (a date, a name, a number …)
@@ -114,12 +113,6 @@ def said(f: Facts) -> float:
 def kin(f: Facts) -> float:
     """How much of the question the sentence says only in words related to those the articles lack."""
     return f.kin
-
-
-@feature
-def fresh(f: Facts) -> float:
-    """The sentence holds a value of the asked kind that the question does not state."""
-    return float(f.fresh)
 
 
 @feature

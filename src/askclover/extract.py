@@ -1,7 +1,6 @@
 """The reader: what a question asks for, the span of a sentence that answers it, and when to abstain."""
 from __future__ import annotations
 
-import itertools
 import math
 import re
 from bisect import bisect_left
@@ -1148,24 +1147,6 @@ def _predicate(doc: str, start: int, end: int, head: set[str]) -> tuple[int, int
             if 3 <= e - (start + m.end()) <= 200 and not said & head:
                 return start + m.end(), e
     return None
-
-
-NAMES = LazyPattern(PERSON_NAME)  # two or more capitalised words: "Theo Barrow", "Castlegate Royal Infirmary"
-
-
-def fresh_value(qtype: QuestionType, question: str, sentence: str) -> bool:
-    """Whether the sentence holds a value of the kind asked that the question does not state:
-    a name for who and where, a date for when, a quantity for how many, much and long."""
-    if qtype in (Q.PERSON, Q.PLACE):
-        found = NAMES.finditer(sentence)
-    elif qtype is Q.DATE:
-        found = DATE.finditer(sentence)
-    elif qtype in (Q.COUNT, Q.AMOUNT, Q.DURATION):
-        found = QUANTITY.finditer(sentence)
-    else:
-        return False
-    asked = {w for w, _, _ in tokens(question)}
-    return any(not {w for w, _, _ in tokens(m.group())} <= asked for m in itertools.islice(found, MAX_OCCURRENCES))
 
 
 def identifiers(text: str) -> dict[str, set[str]]:
