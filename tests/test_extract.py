@@ -933,3 +933,10 @@ def test_what_did_x_say_reads_the_quotation_her_she_said_stands_for(tmp_path):
     idx = _index_of(tmp_path, "The Harbor Trust keeps the old light.\n\nMaria Lindgren opened the new exhibition in the tower "
                               "in May. “The light belongs to everyone who sails past it,” she said.\n")
     assert "The light belongs to everyone who sails past it" in Answerer(idx).ask("What did Lindgren say?").text
+
+
+def test_two_places_close_in_score_are_not_cut_as_a_pair_when_a_third_is_as_close(tmp_path):
+    idx = _index_of(tmp_path, "The Border War lasted seven years.\n\nThe war was fought mainly along the frontier "
+                              "between Arland and the Northern Marches, from Kell in the south to Orsa in the north.\n")
+    answer = Answerer(idx).ask("where was the war fought?")
+    assert answer.answered and "between Arland and the Northern Marches" in answer.text
