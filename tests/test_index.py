@@ -107,3 +107,11 @@ def test_span_terms_equal_the_terms_of_the_slice():
         for start in range(len(text)):
             for end in range(start, len(text) + 1):
                 assert spans.terms(start, end) == terms(text[start:end]), (start, end)
+
+
+def test_rank_bm25_serves_a_small_knowledge_and_not_one_long_line_of_many_words(tmp_path, shipped):
+    assert isinstance(shipped.sentences, RankTable)  # the shipped article: the design card's engine
+    (tmp_path / "lines.txt").write_text("\n".join(f"lamp {i} keeps the light of tower {i % 97}." for i in range(3000)),
+                                        encoding="utf-8")
+    index = Index.build(Knowledge.load(tmp_path))
+    assert len(index) <= 200 and isinstance(index.sentences, BM25Table)  # few sentences, 15,000 terms

@@ -27,6 +27,7 @@ KEEP_POSTINGS = 4096  # a term in at least this many documents keeps its scores
 DENSE_BYTES = 128 * 2**20  # per table, for the score columns of the commonest terms
 LOWER_WORD = LazyPattern(r"\b[a-zß-öø-ÿ]++\b")
 SMALL = 200  # sentences up to which rank_bm25 scores (within ~0.15 ms of the sparse engine: bench/engines.py)
+SMALL_TERMS = 20 * SMALL  # ... and terms: its start-up loops over every term (240,000 in one long line: 0.23 s)
 
 
 def lucene_idf(n_docs: int, n_with_term: int) -> float:
@@ -363,7 +364,7 @@ class Index:
     @classmethod
     def build(cls, knowledge: Knowledge, progress=None, small: int | None = None) -> Index:
         """Tokenise every sentence and passage and build both BM25 tables (with rank_bm25 when
-        there are at most ``small`` sentences)."""
+        there are at most ``small`` sentences; by default SMALL of them and SMALL_TERMS terms)."""
         units: list[tuple[int, int, int, int]] = []
         unit_terms: list[list[str]] = []
         passage_terms: list[list[str]] = []
@@ -410,7 +411,8 @@ class Index:
         table = np.array(units, dtype=np.int32)
         rows = passage_table(knowledge.passages, knowledge.documents, table)
         view = Knowledge(knowledge.documents, PassageView(rows, table, knowledge.documents), knowledge.warnings)
-        few = len(unit_terms) <= (SMALL if small is None else small)
+        few = len(unit_terms) <= small if small is not None else \
+            len(unit_terms) <= SMALL and sum(map(len, unit_terms)) <= SMALL_TERMS
         return cls(view, table, engine(unit_terms, few), engine(passage_terms, few),
                    vocabulary, stems, abbreviations, rows, frozenset(lower))
 
