@@ -349,3 +349,24 @@ def test_an_elliptical_follow_up_replaces_the_part_of_the_last_question_it_begin
     c = _conversation_of(tmp_path, SURVEY)
     c.ask(first)
     assert c.ask(then).resolved == read
+
+
+ROUTES = ("The trail club published its summer figures.\n\nRunners who took the coastal route covered an average of "
+          "14 km a day, while those on the forest route covered 9 km a day.\n\nHouseholds in the north used an "
+          "estimated 310 litres of water a day, while households in the south used 270 litres.\n")
+
+
+@pytest.mark.parametrize("text, first, answer, then, read, other", [
+    (SURVEY, "how much did visitors who arrived by ferry spend a day?", "£42", "and by car?",
+     "how much did visitors who arrived by car spend a day?", "£57"),
+    (ROUTES, "how far did runners on the coastal route cover a day?", "14 km", "and on the forest route?",
+     "how far did runners on the forest route cover a day?", "9 km"),
+    (ROUTES, "how much water did households in the north use a day?", "310 litres", "and in the south?",
+     "how much water did households in the south use a day?", "270 litres"),
+])
+def test_a_follow_up_about_the_other_clause_gets_its_value_not_the_last_ones(tmp_path, text, first, answer, then,
+                                                                             read, other):
+    c = _conversation_of(tmp_path, text)
+    assert answer in c.ask(first).text  # "spent an average of £42": labelled by "spent", past "an average of"
+    follow = c.ask(then)
+    assert follow.resolved == read and follow.text == other  # "ferry", replaced, is no context of the follow-up

@@ -105,6 +105,9 @@ class Conversation:
             resolved, newcomer = self.resolve(question, prev)
             if newcomer:  # the same question of someone else: asked afresh, not near the last answer
                 context, near, head = (), frozenset(), frozenset(head_words(prev.question))
+            elif elliptical and " — " not in resolved:  # "by ferry" read as "by car": ferry is no context now
+                dropped = stems_of(prev.resolved or prev.question) - stems_of(resolved)
+                context = tuple((t, w) for t, w in context if t not in dropped)
             whole = (THING_PRONOUN.search(question) and not PERSON_PRONOUN.search(question)) \
                 or WHO_IS_NAME.match(resolved) or SAID.match(resolved) or BARE_WH.match(question)
             if owned:  # "And his PFS?" is asked as "What was his PFS?", the man being context
@@ -217,6 +220,11 @@ class Conversation:
         found = next((families[w] for w in after if w in families), None)
         return found is None or found == families[pronoun]
 
+def stems_of(text: str) -> set[str]:
+    """The stems of a text's content words."""
+    return {stem(w) for w, _, _ in tokens(text) if w not in STOP_WORDS}
+
+
 def about(phrase: str, sentence: str) -> bool:
     """Whether a sentence speaks of the thing a phrase names: all its words, or "she" for "the girl"."""
     words = {stem(w) for w, _, _ in tokens(phrase) if w not in STOP_WORDS and w != "one"}
@@ -317,6 +325,9 @@ def merge(previous: str, body: str) -> str:
             return f"{stem_q[:cond.start()]} {cond.group(1)} {body}?"
     prep = CONDITION_WORD.match(body)
     if prep:
+        aligned = substituted(stem_q, body)
+        if aligned:  # "… runners on the coastal route cover a day?", "and on the forest route?"
+            return f"{aligned}?"
         i = stem_q.lower().find(f" {prep.group(1).lower()} ")
         if i > 0:
             return f"{stem_q[:i]} {body}?"

@@ -280,14 +280,21 @@ def _ranges(doc: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+QUANTIFIED = LazyPattern(r"\b(?:an?|the)\s+[\w-]+(?:\s+of)?\s*$", re.I)  # "an average of", "an estimated"
+
+
 def _label_score(doc: str, s: int, sent_start: int, wanted: set[str], index: Index) -> float:
-    """Reward a value whose nearest preceding word is what the question asks about; punish
-    one labelled with a different term the text defines (a value of another measure)."""
-    before = [w for w, _, _ in tokens(doc[max(sent_start, s - 40):s]) if w not in STOP_WORDS]
+    """Reward a value whose nearest preceding word, past a phrase of its own ("spent an average of
+    £42": spent), is what the question asks about; punish one labelled with a different term
+    the text defines (a value of another measure)."""
+    window = doc[max(sent_start, s - 40):s]
+    before = [w for w, _, _ in tokens(window) if w not in STOP_WORDS]
     if not before:
         return 0.0
     label = before[-1]
-    if stem(label) in wanted:
+    own = QUANTIFIED.search(window)
+    past = [w for w, _, _ in tokens(window[:own.start()]) if w not in STOP_WORDS][-1:] if own else []
+    if stem(label) in wanted or any(stem(w) in wanted for w in past):  # "a PFS of 8.1", "spent an average of £42"
         return 1.5
     shorts = {fold(k) for k in index.abbreviations}
     if label in shorts:
