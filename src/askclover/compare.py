@@ -143,6 +143,11 @@ def mentions(side: Query, text: str) -> list[int]:
     return sorted(o for found in at for o in found) if at and all(at) else []
 
 
+def apart(at: int, a: int, b: int) -> int:
+    """Characters between a place of a sentence and the stretch [a, b) of it."""
+    return abs(at - (a if at < a else b))
+
+
 def owner(side: Query, other: Query, sentence: str, span: tuple[int, int], same: list[tuple[int, int]],
           before: str) -> float:
     """How surely the value at ``span`` of ``sentence`` is said of the side, not the other (0: it
@@ -153,7 +158,7 @@ def owner(side: Query, other: Query, sentence: str, span: tuple[int, int], same:
     if mine and theirs and len(same) == 2:
         return PAIRED_FIT * ((same.index(span) == 0) == (mine[0] < theirs[0]))
     if mine or theirs:
-        near = lambda found: min((abs(o - (span[0] if o < span[0] else span[1])) for o in found),
+        near = lambda found: min((apart(o, *span) for o in found),
                                  default=float("inf"))
         return BASE_FIT * (near(mine) < near(theirs))
     mine, theirs = mentions(side, before), mentions(other, before)
@@ -188,7 +193,7 @@ def values(reader: Answerer, search: Query, side: Query, other: Query, found: Co
                 kind = next(iter(sorted({stem(w) for w, _, _ in tokens(own)} & found.measured)), None)
                 if kind is None:
                     continue
-            fit = sure + sum(max(reader.index.idf(t) * (1 - abs(o - (a if o < a else b)) / MAX_GAP), 0.0)
+            fit = sure + sum(max(reader.index.idf(t) * (1 - apart(o, a, b) / MAX_GAP), 0.0)
                              for t, o in dict(sorted(at, key=lambda p: -abs(p[1] - a))).items())
             out.append(Value(hit, s, e, number(text), kind, fit))
     return nearest(out, side)
@@ -201,7 +206,7 @@ def nearest(found: list[Value], side: Query) -> list[Value]:
     def distance(v: Value) -> float:
         named = mentions(side, v.hit.text)
         at = (v.start - v.hit.start, v.end - v.hit.start)
-        return min((abs(o - (at[0] if o < at[0] else at[1])) for o in named), default=0.0)
+        return min((apart(o, *at) for o in named), default=0.0)
     best: dict[tuple[int, int, str], Value] = {}
     for v in found:
         key = (v.hit.passage, v.hit.sentence, v.unit)

@@ -88,7 +88,7 @@ class Conversation:
         else:
             assert self.last is not None
             prev = self.last
-            own = {stem(w) for w, _, _ in tokens(question) if w not in STOP_WORDS}
+            own = stems_of(question)
             said = f"{self.referent} {prev.resolved or prev.question} {prev.text if prev.span else ''}"
             if head_words(question) and not FOLLOW_ON.match(question):  # "What was her PFS?" after her doses:
                 own |= head_words(prev.resolved or prev.question)      # the doses are not what is asked now
@@ -220,6 +220,7 @@ class Conversation:
         found = next((families[w] for w in after if w in families), None)
         return found is None or found == families[pronoun]
 
+
 def stems_of(text: str) -> set[str]:
     """The stems of a text's content words."""
     return {stem(w) for w, _, _ in tokens(text) if w not in STOP_WORDS}
@@ -324,8 +325,8 @@ def merge(previous: str, body: str) -> str:
         if cond:
             return f"{stem_q[:cond.start()]} {cond.group(1)} {body}?"
     prep = CONDITION_WORD.match(body)
+    aligned = substituted(stem_q, body)
     if prep:
-        aligned = substituted(stem_q, body)
         if aligned:  # "… runners on the coastal route cover a day?", "and on the forest route?"
             return f"{aligned}?"
         i = stem_q.lower().find(f" {prep.group(1).lower()} ")
@@ -346,7 +347,6 @@ def merge(previous: str, body: str) -> str:
         m = re.fullmatch(r"(\s*(?:is|are|was|were)\s+there\s+(?:any\s+)?)[\w-]+(?:\s+[\w-]+)?", stem_q, re.I)
         if m:  # "Were there any deaths?" then "What about kidney toxicity?"
             return f"{m.group(1)}{body}?"
-    aligned = substituted(stem_q, body)
     return f"{aligned}?" if aligned else f"{stem_q} — {body}?"
 
 

@@ -288,12 +288,12 @@ def _label_score(doc: str, s: int, sent_start: int, wanted: set[str], index: Ind
     £42": spent), is what the question asks about; punish one labelled with a different term
     the text defines (a value of another measure)."""
     window = doc[max(sent_start, s - 40):s]
-    before = [w for w, _, _ in tokens(window) if w not in STOP_WORDS]
+    before = [(w, a) for w, a, _ in tokens(window) if w not in STOP_WORDS]
     if not before:
         return 0.0
-    label = before[-1]
+    label = before[-1][0]
     own = QUANTIFIED.search(window)
-    past = [w for w, _, _ in tokens(window[:own.start()]) if w not in STOP_WORDS][-1:] if own else []
+    past = [w for w, a in before if a < own.start()][-1:] if own else []
     if stem(label) in wanted or any(stem(w) in wanted for w in past):  # "a PFS of 8.1", "spent an average of £42"
         return 1.5
     shorts = {fold(k) for k in index.abbreviations}

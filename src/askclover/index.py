@@ -20,7 +20,7 @@ import numpy as np
 from . import abbrev
 from .knowledge import Document, Knowledge
 from .model import Passage, Sentence
-from .text import STOP_WORDS, TOKEN, LazyPattern, stem, terms, tokens
+from .text import STOP_WORDS, LazyPattern, stem, terms, tokens
 
 K1, B = 1.2, 0.5
 KEEP_POSTINGS = 4096  # a term in at least this many documents keeps its scores
@@ -419,8 +419,8 @@ class Index:
     def columns(self) -> tuple[dict[str, np.ndarray], dict]:
         """The index as named arrays and a few small objects: what the cache writes."""
         arrays = {"units": self.unit_table, "passages": self.passage_table}
-        meta = {"sources": [d.source for d in self.knowledge.documents], "vocabulary": self.vocabulary, "lower": self.lower,
-                "stems": self.stems, "abbreviations": self.abbreviations,
+        meta = {"sources": [d.source for d in self.knowledge.documents], "vocabulary": self.vocabulary,
+                "lower": self.lower, "stems": self.stems, "abbreviations": self.abbreviations,
                 "small": isinstance(self.sentences, RankTable)}
         for name, table in (("sentences", sparse(self.sentences)), ("passage_terms", sparse(self.passages))):
             for field_name in ("offsets", "docs", "tfs", "norm", "idf"):

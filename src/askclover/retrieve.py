@@ -263,8 +263,10 @@ def understand(question: str, index: Index, context: tuple[tuple[str, float], ..
             alternatives.add((past,))
             weighted.append((past, 0.8))
         elif t not in known and not w[:1].isdigit():
-            if english(w) or family(t, index):
-                fixed = inflected(w, index) if english(w) else None
+            if english(w):
+                fixed = inflected(w, index)
+            elif family(t, index):
+                fixed = None
             else:
                 fixed = repair(w, index, english_too=repairs < MAX_ENGLISH_REPAIRS)
                 repairs += 1

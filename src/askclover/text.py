@@ -374,15 +374,19 @@ def tokens(text: str) -> Iterator[tuple[str, int, int]]:
     """Yield ``(folded word, start, end)`` for every word and number in ``text``."""
     if len(text) <= MEMO_TOKENS:  # a question or a sentence, read by many features: found once
         return iter(_tokens(text))
-    return ((fold(m.group()).replace("_", ""), m.start(), m.end()) for m in TOKEN.finditer(text))
+    return _scan(text)
 
 
 MEMO_TOKENS = 2000  # characters: the texts whose tokens are remembered (the last 4,096 of them)
 
 
+def _scan(text: str) -> Iterator[tuple[str, int, int]]:
+    return ((fold(m.group()).replace("_", ""), m.start(), m.end()) for m in TOKEN.finditer(text))
+
+
 @lru_cache(maxsize=4096)
 def _tokens(text: str) -> tuple[tuple[str, int, int], ...]:
-    return tuple((fold(m.group()).replace("_", ""), m.start(), m.end()) for m in TOKEN.finditer(text))
+    return tuple(_scan(text))
 
 
 def terms(text: str) -> list[str]:
