@@ -1,4 +1,10 @@
-from askclover.text import edit_distance, fold, terms
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from askclover import Knowledge
+from askclover.knowledge import Document
+from askclover.index import Index
+from askclover.text import TOKEN, edit_distance, fold, terms, tokens
 
 
 def test_terms_fold_case_units_hyphens_and_number_words():
@@ -38,3 +44,23 @@ def test_british_and_american_spellings_share_a_stem():
                               ("behaviours", "behaviors"), ("centre", "center"), ("theatre", "theater")]:
         assert stem(british) == stem(american)
     assert stem("four") == "4" and stem("hour") != stem("hor")
+
+
+WORDY = st.lists(st.sampled_from([*"aZ _.,9²ßİﬁΣσςé’“\u0301ΩKx", "e\u0301"]), max_size=40).map("".join)
+
+
+@given(WORDY)
+@settings(max_examples=400, deadline=None)
+def test_tokens_fold_each_word_as_fold_does(text):
+    """Folding the text whole is a shortcut: every word is what folding it alone gives."""
+    expected = [(fold(m.group()).replace("_", ""), m.start(), m.end()) for m in TOKEN.finditer(text)]
+    assert list(tokens(text + " " * 2001))[:len(expected)] == expected  # the unremembered path
+    assert list(tokens(text)) == expected
+
+
+def test_a_word_only_ever_capitalised_is_not_known_in_lower_case():
+    knowledge = Knowledge.from_documents([Document("a.txt", "Receiving Care. Patients were receiving it. "
+                                                            "Carter said so. Straße and STRASSE. Ēnd ēnd.")])
+    lower = Index.build(knowledge).lower
+    assert {"receiving", "were", "it", "said", "so", "and"} <= lower
+    assert not {"carter", "care", "patients", "strasse"} & lower

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, compress
 from typing import overload
 
 import numpy as np
@@ -20,12 +20,13 @@ import numpy as np
 from . import abbrev
 from .knowledge import Document, Knowledge
 from .model import Passage, Sentence
-from .text import STOP_WORDS, LazyPattern, stem, terms, tokens
+from .text import STOP_WORDS, LazyPattern, columns, stem, terms, tokens
 
 K1, B = 1.2, 0.5
 KEEP_POSTINGS = 4096  # a term in at least this many documents keeps its scores
 DENSE_BYTES = 128 * 2**20  # per table, for the score columns of the commonest terms
 LOWER_WORD = LazyPattern(r"\b[a-zß-öø-ÿ]++\b")
+LOWER_LETTERS = LazyPattern(r"[a-zß-öø-ÿ]++")
 SMALL = 200  # sentences up to which rank_bm25 scores (within ~0.15 ms of the sparse engine: bench/engines.py)
 SMALL_TERMS = 20 * SMALL  # ... and terms: its start-up loops over every term (240,000 in one long line: 0.23 s)
 
@@ -292,16 +293,22 @@ class _Spans:
 
     def __init__(self, source: str, text: str, stems: dict[str, str | None]) -> None:
         self.source, self.text = source, text
-        self.words: list[str] = []
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        for w, a, b in tokens(text):
-            self.words.append(w)
-            self.starts.append(a)
-            self.ends.append(b)
+        self.words, self.starts, self.ends = columns(text)
         for w in set(self.words).difference(stems):
             stems[w] = stem(w) if w and w not in STOP_WORDS else None
         self.stems = list(map(stems.__getitem__, self.words))
+
+    def lower(self) -> set[str]:
+        """The words the file writes somewhere in lower-case letters only ("receiving")."""
+        folded = self.text.casefold()
+        if len(folded) != len(self.text):  # "ß" → "ss": the words are not where the letters are
+            return set(LOWER_WORD.findall(self.text))
+        wide = np.frombuffer(self.text.encode("utf-32-le"), np.uint32) != \
+            np.frombuffer(folded.encode("utf-32-le"), np.uint32)
+        written = np.ones(len(self.words), bool)  # the words with no capital, by position
+        at = np.searchsorted(np.asarray(self.starts, np.int64), np.flatnonzero(wide), "right") - 1
+        written[at[at >= 0]] = False
+        return {w for w in set(compress(self.words, written)) if LOWER_LETTERS.fullmatch(w)}
 
     def terms(self, start: int, end: int) -> list[str]:
         i, j = bisect_left(self.starts, start), bisect_left(self.starts, end)
@@ -373,6 +380,7 @@ class Index:
         spans = None
         counted: set[str] = set()
         stemmed: dict[str, str | None] = {}
+        lower: set[str] = set()
         heading: tuple[str, list[str]] = ("", [])
         total = len(knowledge.passages)
         for pi, p in enumerate(knowledge.passages):
@@ -384,6 +392,7 @@ class Index:
                 if p.source not in counted:
                     counted.add(p.source)
                     vocabulary.update(spans.words)
+                    lower.update(spans.lower())
             own = spans.terms(p.start, p.end)
             if p.is_heading:
                 heading = (p.text, own)
@@ -398,11 +407,10 @@ class Index:
             first = knowledge.passages[0]
             units.append((0, 0, first.start, first.end))
             unit_terms.append(terms(first.text))
-        lower: set[str] = set()
         for d in knowledge.documents:
             if d.source not in counted:
                 vocabulary.update(w for w, _, _ in tokens(d.text))
-            lower.update(LOWER_WORD.findall(d.text))
+                lower.update(LOWER_WORD.findall(d.text))
             for short, long in abbrev.find(d.text).items():
                 abbreviations.setdefault(short, long)
         stems = {w: stem(w) for w in vocabulary if w not in STOP_WORDS}

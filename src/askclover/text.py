@@ -7,8 +7,10 @@ import re
 import sys
 import types
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import accumulate
 
 
 class LazyPattern:
@@ -26,7 +28,8 @@ class LazyPattern:
         return value
 
 
-TOKEN = LazyPattern(r"\w+(?:[.,]\d+)*", re.UNICODE)
+TOKEN = LazyPattern(r"\w++(?:[.,]\d++)*+", re.UNICODE)
+TOKEN_SPLIT = LazyPattern(rf"({TOKEN.pattern})", re.UNICODE)
 
 STOP_WORDS = frozenset(
     """a about above after again against all am an and any are aren as at be because been before
@@ -381,7 +384,33 @@ MEMO_TOKENS = 2000  # characters: the texts whose tokens are remembered (the las
 
 
 def _scan(text: str) -> Iterator[tuple[str, int, int]]:
-    return ((fold(m.group()).replace("_", ""), m.start(), m.end()) for m in TOKEN.finditer(text))
+    return zip(*columns(text))
+
+
+def columns(text: str) -> tuple[list[str], list[int], list[int]]:
+    """The folded words of ``text``, their starts and their ends, as three lists: the text is
+    folded whole and scanned once; only words with a character that folds apart from its case
+    ("_", "²", "ﬁ") are folded on their own."""
+    whole = text.casefold()
+    odd = {"_"} if "_" in text else set()
+    if not text.isascii():
+        odd.update(c for c in set(text) if c > "\x7f" and unicodedata.normalize("NFKC", c) != c)
+    if len(whole) != len(text) or not text.isascii() and not unicodedata.is_normalized(
+            "NFKC", text.translate(dict.fromkeys(map(ord, odd), " ")) if odd else text):
+        found = [(fold(m.group()).replace("_", ""), m.start(), m.end()) for m in TOKEN.finditer(text)]
+        return [w for w, _, _ in found], [a for _, a, _ in found], [b for _, _, b in found]
+    parts = TOKEN_SPLIT.split(whole)  # gap, word, gap, word … gap
+    words = parts[1::2]
+    bounds = list(accumulate(map(len, parts)))
+    starts, ends = bounds[0:-1:2], bounds[1::2]
+    for c in odd:
+        at = text.find(c)
+        while at >= 0:
+            i = bisect_right(starts, at) - 1
+            if i >= 0 and at < ends[i]:
+                words[i] = fold(text[starts[i]:ends[i]]).replace("_", "")
+            at = text.find(c, at + 1)
+    return words, starts, ends
 
 
 @lru_cache(maxsize=4096)
