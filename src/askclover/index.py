@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain, compress
+from itertools import accumulate, chain, compress, count
 from typing import overload
 
 import numpy as np
@@ -65,8 +65,19 @@ class BM25Table:
     def build(cls, corpus: list[list[str]], k1: float = K1, b: float = B) -> BM25Table:
         """Number the terms in order of first use, then count (term, document) pairs with numpy."""
         vocab = {t: i for i, t in enumerate(dict.fromkeys(chain.from_iterable(corpus)))}
+        return cls.numbered([list(map(vocab.__getitem__, d)) for d in corpus], list(vocab), k1, b)
+
+    @classmethod
+    def numbered(cls, corpus: list[list[int]], names: list[str], k1: float = K1, b: float = B) -> BM25Table:
+        """The table of documents given as numbers of the terms ``names`` lists (the ones no
+        document uses left out)."""
         lengths = np.fromiter(map(len, corpus), dtype=np.int64, count=len(corpus))
-        ids = np.fromiter(map(vocab.__getitem__, chain.from_iterable(corpus)), dtype=np.int64, count=int(lengths.sum()))
+        ids = np.fromiter(chain.from_iterable(corpus), dtype=np.int64, count=int(lengths.sum()))
+        seen = np.zeros(len(names), bool)
+        seen[ids] = True
+        used = np.flatnonzero(seen)
+        ids = (np.cumsum(seen) - 1)[ids]
+        vocab = dict(zip(map(names.__getitem__, used.tolist()), range(len(used))))
         n = len(corpus)
         pairs, counts = np.unique(ids * max(n, 1) + np.repeat(np.arange(n, dtype=np.int64), lengths),
                                   return_counts=True)
@@ -220,9 +231,11 @@ class RankTable:
 Engine = BM25Table | RankTable
 
 
-def engine(corpus: list[list[str]], small: bool) -> Engine:
-    """rank_bm25 for small knowledge, else the sparse engine."""
-    return RankTable(corpus) if small else BM25Table.build(corpus)
+def engine(corpus: list[list[int]], names: list[str], small: bool) -> Engine:
+    """rank_bm25 for small knowledge, else the sparse engine (documents as term numbers into ``names``)."""
+    if small:
+        return RankTable([list(map(names.__getitem__, d)) for d in corpus])
+    return BM25Table.numbered(corpus, names)
 
 
 def sparse(engine: Engine) -> BM25Table:
@@ -289,17 +302,21 @@ def passage_table(passages: Sequence[Passage], documents: list[Document], units:
 
 class _Spans:
     """One file's words found once, so the terms of any of its passages and sentences are a
-    slice of them; a span whose edge cuts a word is tokenised on its own (what ``terms`` does)."""
+    slice of them, as term numbers; a span whose edge cuts a word is tokenised on its own."""
 
-    def __init__(self, source: str, text: str, stems: dict[str, str | None]) -> None:
-        self.source, self.text = source, text
+    def __init__(self, source: str, text: str, stems: dict[str, str | None], number: dict[str, int]) -> None:
+        self.source, self.text, self.number = source, text, number
         self.words, self.starts, self.ends = columns(text)
         for w in set(self.words).difference(stems):
             stems[w] = stem(w) if w and w not in STOP_WORDS else None
-        self.stems = list(map(stems.__getitem__, self.words))
+        kept = list(filter(None, map(stems.__getitem__, self.words)))  # the words' stems, stop words left out
+        number.update(zip(sorted(set(kept).difference(number)), count(len(number))))
+        self.ids = list(map(number.__getitem__, kept))
+        self.before = [0, *accumulate(map(bool, map(stems.__getitem__, self.words)))]  # kept stems before each word
 
     def lower(self) -> set[str]:
-        """The words the file writes somewhere in lower-case letters only ("receiving")."""
+        """The words the file writes somewhere with no capital ("receiving", "2025"; ``Index.build``
+        keeps those of lower-case letters only)."""
         folded = self.text.casefold()
         if len(folded) != len(self.text):  # "ß" → "ss": the words are not where the letters are
             return set(LOWER_WORD.findall(self.text))
@@ -308,13 +325,18 @@ class _Spans:
         written = np.ones(len(self.words), bool)  # the words with no capital, by position
         at = np.searchsorted(np.asarray(self.starts, np.int64), np.flatnonzero(wide), "right") - 1
         written[at[at >= 0]] = False
-        return {w for w in set(compress(self.words, written)) if LOWER_LETTERS.fullmatch(w)}
+        return set(compress(self.words, written))
 
-    def terms(self, start: int, end: int) -> list[str]:
+    def terms(self, start: int, end: int) -> list[int]:
+        """The numbers of the terms of ``text[start:end]``."""
         i, j = bisect_left(self.starts, start), bisect_left(self.starts, end)
         if (i and self.ends[i - 1] > start) or (j and self.ends[j - 1] > end):
-            return terms(self.text[start:end])
-        return [t for t in self.stems[i:j] if t is not None]
+            return self.numbers(terms(self.text[start:end]))
+        return self.ids[self.before[i]:self.before[j]]
+
+    def numbers(self, found: list[str]) -> list[int]:
+        """The numbers of some terms, new ones numbered next."""
+        return [self.number.setdefault(t, len(self.number)) for t in found]
 
 
 @dataclass
@@ -373,21 +395,22 @@ class Index:
         """Tokenise every sentence and passage and build both BM25 tables (with rank_bm25 when
         there are at most ``small`` sentences; by default SMALL of them and SMALL_TERMS terms)."""
         units: list[tuple[int, int, int, int]] = []
-        unit_terms: list[list[str]] = []
-        passage_terms: list[list[str]] = []
+        unit_terms: list[list[int]] = []
+        passage_terms: list[list[int]] = []
+        number: dict[str, int] = {}  # each term's number, shared by both tables
         vocabulary: Counter[str] = Counter()
         abbreviations: dict[str, str] = {}
         spans = None
         counted: set[str] = set()
         stemmed: dict[str, str | None] = {}
         lower: set[str] = set()
-        heading: tuple[str, list[str]] = ("", [])
+        heading: tuple[str, list[int]] = ("", [])
         total = len(knowledge.passages)
         for pi, p in enumerate(knowledge.passages):
             if progress and pi % 5000 == 0:
                 progress(pi, total)
             if spans is None or spans.source != p.source:
-                spans = _Spans(p.source, knowledge.text_of(p.source), stemmed)
+                spans = _Spans(p.source, knowledge.text_of(p.source), stemmed, number)
                 heading = ("", [])
                 if p.source not in counted:
                     counted.add(p.source)
@@ -398,7 +421,7 @@ class Index:
                 heading = (p.text, own)
                 passage_terms.append(own)
                 continue
-            above = heading[1] if p.heading == heading[0] else terms(p.heading)
+            above = heading[1] if p.heading == heading[0] else spans.numbers(terms(p.heading))
             passage_terms.append(above + own)
             for si, s in enumerate(p.sentences):
                 units.append((pi, si, s.start, s.end))
@@ -406,13 +429,14 @@ class Index:
         if not units:
             first = knowledge.passages[0]
             units.append((0, 0, first.start, first.end))
-            unit_terms.append(terms(first.text))
+            unit_terms.append([number.setdefault(t, len(number)) for t in terms(first.text)])
         for d in knowledge.documents:
             if d.source not in counted:
                 vocabulary.update(w for w, _, _ in tokens(d.text))
                 lower.update(LOWER_WORD.findall(d.text))
             for short, long in abbrev.find(d.text).items():
                 abbreviations.setdefault(short, long)
+        lower = {w for w in lower if LOWER_LETTERS.fullmatch(w)}
         stems = {w: stem(w) for w in vocabulary if w not in STOP_WORDS}
         if progress:
             progress(total, total)
@@ -421,7 +445,8 @@ class Index:
         view = Knowledge(knowledge.documents, PassageView(rows, table, knowledge.documents), knowledge.warnings)
         few = len(unit_terms) <= small if small is not None else \
             len(unit_terms) <= SMALL and sum(map(len, unit_terms)) <= SMALL_TERMS
-        return cls(view, table, engine(unit_terms, few), engine(passage_terms, few),
+        names = list(number)
+        return cls(view, table, engine(unit_terms, names, few), engine(passage_terms, names, few),
                    vocabulary, stems, abbreviations, rows, frozenset(lower))
 
     def columns(self) -> tuple[dict[str, np.ndarray], dict]:

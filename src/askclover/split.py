@@ -62,7 +62,7 @@ def _is_short(text: str) -> bool:
     stripped = text.strip()
     if stripped.endswith("?"):
         return True
-    return len(stripped.split()) <= 14 and not re.search(r"[.!:;,\"”]$", stripped)
+    return stripped[-1:] not in ('.', '!', ':', ';', ',', '"', '”') and len(stripped.split()) <= 14
 
 
 def _last_word(text: str, start: int, end: int) -> str | None:
