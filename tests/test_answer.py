@@ -60,3 +60,31 @@ def test_a_when_question_is_answered_from_the_sentence_with_a_date_not_the_one_s
                                                                                                    expected):
     answer = Answerer(_index_of(tmp_path, WING)).ask(question)
     assert answer.answered and expected in answer.text
+
+
+CLINIC = ("The Marrow Street clinic reported on its first two years.\n\n"
+          "Patients treated with the new regimen stayed relapse-free for a median of 14 months, against 9 months "
+          "on the old one. The waiting room has been smoke-free since March 2021. The clinic's canteen serves "
+          "only gluten-free bread. The ward remained free of measles outbreaks for 30 months.\n\n"
+          "The clinic plans to open a second site in Dunmore next spring.\n")
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("how long did patients on the new regimen go without a relapse?", "14 months"),
+    ("since when has the waiting room been without smoke?", "March 2021"),
+    ("how long was the ward without measles outbreaks?", "30 months"),
+])
+def test_without_in_the_question_is_met_by_free_in_the_text(tmp_path, question, expected):
+    """"Without X" asks what "X-free" or "free of X" says: no negation the sentence lacks."""
+    answer = Answerer(_index_of(tmp_path, CLINIC)).ask(question)
+    assert answer.answered and expected in answer.text
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("is the canteen's bread without gluten?", "Yes"),
+    ("does the canteen serve bread with gluten?", "No"),
+    ("is the bread in the canteen gluten-free?", "Yes"),
+])
+def test_a_yes_no_question_without_x_is_settled_by_x_free(tmp_path, question, verdict):
+    answer = Answerer(_index_of(tmp_path, CLINIC)).ask(question)
+    assert answer.answered and answer.text.startswith(verdict + " —"), answer.text

@@ -8,6 +8,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from . import verdict
 from .index import Index
 from .model import Hit, QuestionType
 from .retrieve import Query
@@ -1243,11 +1244,11 @@ NEGATION = LazyPattern(r"\b(?:not|no|never|none|nor|neither|without|cannot|nobod
 
 def unmatched_negation(question: str, sentence: str) -> bool:
     """True when the question asks about what did *not* happen and the sentence negates
-    nothing: it states the opposite, so it does not answer. "Not … until" asks when it first
+    nothing (``verdict.negated``: "without relapse" is met by "relapse-free"): it states the opposite, so it does not answer. "Not … until" asks when it first
     did happen ("Germany didn't have colonies until when?")."""
     negated = NEGATION.search(question)
     return bool(negated) and not re.search(r"\buntil\b", question[negated.end():], re.I) \
-        and not NEGATION.search(sentence)
+        and not verdict.negated(sentence)
 
 
 _WORD = LazyPattern(r"[\w-]+(?:[’'][a-z]\b)?")

@@ -8,7 +8,8 @@ from .retrieve import Query
 from .text import STOP_WORDS, LazyPattern, lemmas, opposed, opposites, parts_of_speech, related_terms, stem, tokens
 
 NEGATION = LazyPattern(r"\b(?:no|not|never|none|neither|nor|without|nothing|nobody|cannot)\b|n[’']t\b"
-                      r"|\b(?:is|was|are|were|do|does|did|has|have|had|ca|can|wo|could|would|should)nt\b", re.I)
+                      r"|\b(?:is|was|are|were|do|does|did|has|have|had|ca|can|wo|could|would|should)nt\b"
+                      r"|\bnon-(?=\w)|\w-free\b|\bfree\s++(?:of|from)\b", re.I)  # "relapse-free": without relapse
 EMBEDDED = LazyPattern(r"\b(?:whether|how|if)\b", re.I)
 COMPARATIVE = LazyPattern(r"[a-z]{2}(?:er|est)$")
 ALTERNATIVE = LazyPattern(r"\bor\b", re.I)  # "a poster or an oral presentation?" asks which, not whether
@@ -23,7 +24,7 @@ class Verdict(Enum):
 
 
 def negated(text: str) -> bool:
-    """Whether ``text`` negates what it says ("no patients experienced …", "didn't")."""
+    """Whether ``text`` negates what it says ("no patients experienced …", "didn't", "smoke-free")."""
     return NEGATION.search(text) is not None
 
 
@@ -64,7 +65,8 @@ def judge(query: Query, clause: str) -> Verdict | None:
         return Verdict.NO
     if flips:
         return Verdict.NO
-    missing = [k for k, c in enumerate(query.concepts) if not met(c | query.kin_of(k), said.keys())]
+    missing = [k for k, c in enumerate(query.concepts) if not met(c | query.kin_of(k), said.keys())
+               and not any(NEGATION.fullmatch(alt[0]) for alt in c)]  # "without": weighed as a negation above
     return Verdict.UNSAID if any(not adverb(query, k) for k in missing) else Verdict.YES
 
 
