@@ -88,3 +88,20 @@ def test_without_in_the_question_is_met_by_free_in_the_text(tmp_path, question, 
 def test_a_yes_no_question_without_x_is_settled_by_x_free(tmp_path, question, verdict):
     answer = Answerer(_index_of(tmp_path, CLINIC)).ask(question)
     assert answer.answered and answer.text.startswith(verdict + " —"), answer.text
+
+
+RIDES = ("The county cycling club reported on its spring season.\n\n"
+         "Riders who trained three times a week finished the 80 km course in an average of 190 minutes. "
+         "Seven of the twelve club members who entered the hill climb reached the summit, and the fastest took "
+         "41 minutes. The club's four minibuses covered 2,300 km carrying riders to races.\n")
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("how long did riders who trained 3 times a week take?", "190 minutes"),
+    ("how many of the 12 members who entered the hill climb reached the top?", "Seven"),
+    ("how far did the 4 minibuses travel?", "2,300 km"),
+])
+def test_a_number_in_digits_is_met_by_the_same_number_in_words(tmp_path, question, expected):
+    """"3 times" asks what "three times" says: no number the text lacks."""
+    answer = Answerer(_index_of(tmp_path, RIDES)).ask(question)
+    assert answer.answered and expected in answer.text, answer.text or answer.note

@@ -992,9 +992,11 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
     for s, e in candidates:
         if scored and query.late():
             break  # past the deadline: the best span so far
-        span_words = [stem(w) for w, _, _ in tokens(doc[s:e]) if w not in STOP_WORDS]
+        span_words = [NUMBER_WORDS.get(w) or stem(w) for w, _, _ in tokens(doc[s:e]) if w not in STOP_WORDS]  # "twelve": 12
         if not span_words or (measured and span_words[0] in own and fold(doc[s:e].split()[0]) in ORDINAL_WORDS):
             continue  # "third quarter rose" for "the third-quarter profit": the question's own words, no amount
+        if measured and span_words[0][:1].isdigit() and span_words[0] in own:
+            continue  # "twelve club members" for "how many of the 12 members …": the question states it
         titled = qtype in (Q.PERSON, Q.PLACE) and span_words[-1] in head  # "the Ohio Company" for "what company"
         inside = sum(w in wanted and not ((qtype is Q.AMOUNT or titled) and w in head) for w in span_words)
         if inside == len(span_words) or (qtype in (Q.PERSON, Q.PLACE) and inside * 2 >= len(span_words)):
@@ -1219,13 +1221,17 @@ def _roman(n: int) -> str:
     return "X" * (n // 10) + ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"][n % 10]
 
 
+SPELLED = {digits: word for word, digits in NUMBER_WORDS.items()}
+
+
 def missing_numbers(question: str, passage: str) -> list[str]:
     """Numbers the question states (years, amounts, "10th", "1600s", "three"; not the digits of
     names like "CLOVER-2") that the passage never mentions: a sign the question is about
     something else."""
     asked = re.findall(r"(?<![\w.-])(\d+(?:[.,]\d+)?)(?:st|nd|rd|th|s)?(?![\w-])", question)
     missing = [n for n in asked if not re.search(rf"(?<![\d.,]){re.escape(n)}(?![\d]|[.,]\d)", passage)
-               and not (n.isdigit() and 0 < int(n) < 40 and re.search(rf"\b{_roman(int(n))}\b", passage))]
+               and not (n.isdigit() and 0 < int(n) < 40 and re.search(rf"\b{_roman(int(n))}\b", passage))
+               and not (n in SPELLED and re.search(rf"\b{SPELLED[n]}\b", passage, re.I))]  # "7": "seven"
     missing += [c for c in re.findall(r"(?<![\w.-])\d+(?:-[a-z]+)+", question, re.I)  # "40-year-old"
                 if c.lower() not in passage.lower()]
     said = {w for w, _, _ in tokens(passage)}
@@ -1244,8 +1250,9 @@ NEGATION = LazyPattern(r"\b(?:not|no|never|none|nor|neither|without|cannot|nobod
 
 def unmatched_negation(question: str, sentence: str) -> bool:
     """True when the question asks about what did *not* happen and the sentence negates
-    nothing (``verdict.negated``: "without relapse" is met by "relapse-free"): it states the opposite, so it does not answer. "Not … until" asks when it first
-    did happen ("Germany didn't have colonies until when?")."""
+    nothing (``verdict.negated``: "without relapse" is met by "relapse-free"): it states the
+    opposite, so it does not answer. "Not … until" asks when it first did happen ("Germany
+    didn't have colonies until when?")."""
     negated = NEGATION.search(question)
     return bool(negated) and not re.search(r"\buntil\b", question[negated.end():], re.I) \
         and not verdict.negated(sentence)
