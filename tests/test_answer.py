@@ -105,3 +105,26 @@ def test_a_number_in_digits_is_met_by_the_same_number_in_words(tmp_path, questio
     """"3 times" asks what "three times" says: no number the text lacks."""
     answer = Answerer(_index_of(tmp_path, RIDES)).ask(question)
     assert answer.answered and expected in answer.text, answer.text or answer.note
+
+
+WORKS = ("The Holm Valley water works reopened after its refit.\n\n"
+         "The plant now treats 38 million litres a day, and its filters are cleaned every week. "
+         "Its bottling line fills about 9,000 bottles an hour. "
+         "Guided tours start on Saturdays at 10:30 a.m. The visitor centre closes at 4 p.m. "
+         "The next open day is on 14 March, when the new reservoir will be shown. "
+         "The pumps, which need 2,600 kWh per day, were built in Leeds.\n")
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("how much water does the plant treat?", "38 million litres a day"),
+    ("how many bottles does the line fill?", "about 9,000 bottles an hour"),
+    ("how much power do the pumps need?", "2,600 kWh per day"),
+    ("when is the next open day?", "14 March"),
+    ("what time do the tours start?", "10:30 a.m."),
+    ("what time does the visitor centre close?", "4 p.m."),
+])
+def test_a_value_is_cut_with_its_rate_and_a_time_of_day_is_a_time(tmp_path, question, expected):
+    """"38 million litres a day" is one amount, "14 March" a date and "10:30 a.m." the time asked."""
+    answer = Answerer(_index_of(tmp_path, WORKS)).ask(question)
+    assert answer.answered and expected in answer.text and len(answer.text) < 3 * len(expected), \
+        answer.text or answer.note

@@ -358,9 +358,9 @@ ROUTES = ("The trail club published its summer figures.\n\nRunners who took the 
 
 @pytest.mark.parametrize("text, first, answer, then, read, other", [
     (SURVEY, "how much did visitors who arrived by ferry spend a day?", "£42", "and by car?",
-     "how much did visitors who arrived by car spend a day?", "£57"),
+     "how much did visitors who arrived by car spend a day?", "£57 a day"),
     (ROUTES, "how far did runners on the coastal route cover a day?", "14 km", "and on the forest route?",
-     "how far did runners on the forest route cover a day?", "9 km"),
+     "how far did runners on the forest route cover a day?", "9 km a day"),
     (ROUTES, "how much water did households in the north use a day?", "310 litres", "and in the south?",
      "how much water did households in the south use a day?", "270 litres"),
 ])

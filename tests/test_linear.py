@@ -105,6 +105,8 @@ def test_identifiers_before_the_asked_noun_are_linear():
     lambda n: "Dr. " * n + "Ellen.",
     lambda n: "a" * n + ". B",
     lambda n: "“" * n + ". B",
+    lambda n: "at x a.m. Y " * n,
+    lambda n: "at 4 p.m. Then " * n,
 ])
 def test_the_sentence_splitter_is_linear(text):
     assert_linear(lambda t: S.sentences(t, 0, len(t)), text, 1000)
@@ -114,6 +116,12 @@ def test_the_sentence_splitter_keeps_abbreviations():
     text = "Dr. Berg met the U.S. team. “It works!” she said… Then (see Fig. 2) it ended."
     assert [text[s.start:s.end] for s in S.sentences(text, 0, len(text))] == [
         "Dr. Berg met the U.S. team.", "“It works!” she said…", "Then (see Fig. 2) it ended."]
+
+
+def test_a_time_of_day_ends_its_sentence_and_a_dotted_name_does_not():
+    text = "The office closes at 4 p.m. The U.S. Army opened it at 9 a.m. on Monday."
+    assert [text[s.start:s.end] for s in S.sentences(text, 0, len(text))] == [
+        "The office closes at 4 p.m.", "The U.S. Army opened it at 9 a.m. on Monday."]
 
 
 def test_focus_and_containment_are_linear():

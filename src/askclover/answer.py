@@ -29,6 +29,7 @@ MIN_MARGIN = {Q.PERSON: 1.0, Q.PLACE: 1.0, Q.DATE: 0.5}  # names are more often 
 SPAN_FULL = 0.5  # a span scoring this much counts fully; weaker ones, less
 NO_SPAN_TYPES = (Q.COUNT, Q.AMOUNT, Q.DURATION)  # "How many adults were enrolled?" and no count: not said
 NOT_SAID = "The article doesn't say."
+SCHEDULED = LazyPattern(r"\b(?:every|each)\s+$", re.I)  # "every Monday": a schedule, not a day
 ORDINALS = "|".join(ORDINAL_NAMES[:10])
 ENUMERATED = LazyPattern(rf"\b({ORDINALS})\s+([a-z][\w-]*)", re.I)  # "the second group"
 ENUMERATION_SENTENCES = 12  # how far after "One group …" its "other group" may come
@@ -317,11 +318,13 @@ class Answerer:
 
 
 def undated(span: Span, doc: str, query: Query) -> bool:
-    """A weekday with no date for "when did …" ("The museum is open Tuesday to Sunday"): a past
-    event has a date; a day of the week alone tells a schedule."""
+    """A schedule of weekdays for "when did …" ("open Tuesday to Sunday", "on Sundays", "every
+    Monday"): a past event has a date, or one day ("opened on Saturday")."""
+    words = [w for w, _, _ in tokens(doc[span.start:span.end])]
     return not re.search(r"\d", doc[span.start:span.end]) \
         and re.match(r"\s*when\s+(?:did|was|were)\b", query.fixed_text, re.I) is not None \
-        and any(w in WEEKDAYS for w, _, _ in tokens(doc[span.start:span.end]))
+        and any(w.rstrip("s") in WEEKDAYS for w in words) \
+        and (len(words) > 1 or words[0] not in WEEKDAYS or SCHEDULED.search(doc, max(0, span.start - 8), span.start) is not None)
 
 
 def sure(span: Span | None, qtype: QuestionType) -> bool:

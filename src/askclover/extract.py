@@ -34,21 +34,24 @@ QUANTITY = LazyPattern(
     rf"then)\b)[a-z]+(?:-[a-z]+)*){{0,2}})?",
     re.IGNORECASE,
 )
+RATE = LazyPattern(rf"\s+(?:a|an|per|each|every)\s+(?:{'|'.join(TIME_UNITS)})s?\b", re.I)
 TIME_STEMS = frozenset(stem(u) for u in [*TIME_UNITS, "time"])
 ORDINAL_NAMES = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
                  "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
                  "twentieth twenty-first").split()
+CLOCK = r"(?<![\w:.])(?:\d{1,2}(?::[0-5]\d)?\s?[ap]\.?m\b\.?|(?:[01]?\d|2[0-3]):[0-5]\d(?![\w:]))"  # "10:30 a.m.", "18:45"
 DAY = rf"(?:{'|'.join(w.title() for w in WEEKDAYS)})s?"  # "Tuesday", "Sundays"
 DATE = LazyPattern(
     rf"\b(?:(?:(?-i:{DAY}),?\s+)?"  # "Monday, 12 May 2025"
     rf"(?:(?:{'|'.join(MONTHS)})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\d{{4}}|"
     rf"\d{{1,2}}\s+(?:{'|'.join(MONTHS)})\.?,?\s+\d{{4}}|"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?-i:{'|'.join(m.title() for m in MONTHS[:12])})|"  # "14 March"
     rf"(?:{'|'.join(MONTHS)})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?)|"
     rf"(?:(?:early|late|mid|the)[\s-]+)?\d{{1,2}}(?:st|nd|rd|th)(?:\s+(?:and|or|to)\s+\d{{1,2}}(?:st|nd|rd|th))?\s+centur(?:y|ies)|"
     rf"(?-i:{DAY}(?:\s+(?:to|through|and)\s+{DAY})?|"
     rf"{'|'.join(m.title() for m in MONTHS[:12])})|"  # "Tuesday to Sunday"
     rf"(?:(?:early|late|mid|the)[\s-]+)?(?:{'|'.join(ORDINAL_NAMES)})\s+centur(?:y|ies)|"
-    rf"(?:the\s+)?\d{{3,4}}s|(?<![\w./-])(?:1\d|20)\d\d(?:\s*(?:-|–|to|and)\s*\d{{2,4}})?)\b",
+    rf"(?:the\s+)?\d{{3,4}}s|(?<![\w./-])(?:1\d|20)\d\d(?:\s*(?:-|–|to|and)\s*\d{{2,4}})?)\b|{CLOCK}",
     re.IGNORECASE,
 )
 CAP_WORD = r"[A-Z][\w’'.-]*+"  # a capitalised word: "O’Brien", "U.S.", "Skłodowska-Curie"
@@ -197,6 +200,7 @@ def _candidates(qtype: QuestionType, doc: str, start: int, end: int, lower: Coll
         at = 0
         while m := QUANTITY.search(text, at):
             a, b = _tidy(doc, start + m.start(), start + m.end())
+            b = rate.end() if (rate := RATE.match(doc, b, end)) else b  # "38 million litres a day": one amount
             at = max(b - start, m.start() + 1)  # what a cut quantity left may hold another
             span = m.group()
             if qtype is Q.DURATION and (not any(u in fold(span) for u in TIME_UNITS) or doc[a:b].endswith("-old")):
@@ -919,7 +923,7 @@ def _agent(qtype: QuestionType, query: Query, doc: str, hit: Hit,
 
 
 DATE_KINDS = {"day": rf"\b(?:{'|'.join(WEEKDAYS)})\b", "month": rf"\b(?:{'|'.join(MONTHS)})\b",
-              "year": r"\b\d{4}\b", "centuri": r"\bcentur"}
+              "year": r"\b\d{4}\b", "centuri": r"\bcentur", "time": CLOCK}
 DATE_FIT = 1.0  # "what day" wants a weekday, "what month" a month
 
 

@@ -15,6 +15,7 @@ HEADING_MARK = LazyPattern(r"[ \t]{0,3}#{1,6}[ \t]+\S")
 UNDERLINE = LazyPattern(r"[ \t]{0,3}(?:=+|-+)[ \t]*$")
 RULE = LazyPattern(r"[ \t]{0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 TABLE_RULE = LazyPattern(r"[ \t]*(?:\|[ \t]*)?:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*(?:\|[ \t]*)?$")
+CLOCK_BEFORE = LazyPattern(r"\d\s?$")  # a time of day ends its sentence: "… closes at 4 p.m. The next …"
 NEXT_STARTS = LazyPattern(r"[\"'“‘(\[]?[A-Z0-9\u00C0-\u024F-]")
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof sr jr st vs etc al fig no vol ed eds inc ltd co corp dept univ approx est "
@@ -90,7 +91,9 @@ def sentences(text: str, start: int, end: int) -> tuple[Sentence, ...]:
         word = _last_word(text, pos, m.start() + len(m.group().rstrip()))
         if word:
             w = word.lower().lstrip("(\"'“‘")
-            if m.group()[0] == "." and (w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or "." in w):
+            at = m.start() - len(w)
+            clock = w in ("a.m", "p.m") and CLOCK_BEFORE.search(text, max(pos, at - 2), at)  # "at 4 p.m. The …"
+            if m.group()[0] == "." and not clock and (w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or "." in w):
                 continue
         s, e = _strip(text, pos, m.end())
         if e > s:
