@@ -128,3 +128,23 @@ def test_a_value_is_cut_with_its_rate_and_a_time_of_day_is_a_time(tmp_path, ques
     answer = Answerer(_index_of(tmp_path, WORKS)).ask(question)
     assert answer.answered and expected in answer.text and len(answer.text) < 3 * len(expected), \
         answer.text or answer.note
+
+
+CLAIMS = ("The city council published its housing review.\n\n"
+          "In a 2019 report, the economist Hanna Berg argued that rents in the city would double within a decade, "
+          "and that building more homes was the only fix. At a conference in May, the mayor said that the tram "
+          "line would open in 2027. In his 2021 study Clear Water, the biologist Tomas Ek found that trout had "
+          "returned to the river after the dam was removed.\n")
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("what did berg argue in her 2019 report", "rents in the city would double within a decade"),
+    ("What did Hanna Berg argue about rents?", "rents in the city would double within a decade"),
+    ("what did berg argue about building", "building more homes was the only fix"),
+    ("what did ek find in his 2021 study", "trout had returned to the river after the dam was removed"),
+])
+def test_what_someone_argued_is_the_clause_their_verb_introduces(tmp_path, question, expected):
+    """"X argued that …": the clause is the answer, not the title of the book a trailing phrase names."""
+    answer = Answerer(_index_of(tmp_path, CLAIMS)).ask(question)
+    assert answer.answered and answer.text == expected, \
+        answer.text or answer.note

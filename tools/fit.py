@@ -46,6 +46,7 @@ UNANSWERABLE_SHARE = 0.2  # the mix a user asks: mostly answerable (README of th
 L2_GRID = (0.003, 0.03, 0.3)
 MAX_ANSWER = 300
 SPAN_GRID = (0.2, 0.3, 0.4, 0.5)  # a span is given when its chance of being right clears this
+SMOOTH = 0.03  # a threshold is judged with its neighbours this far either side
 CONCISE_BONUS = 0.5  # a short right answer is worth more to a reader than the sentence around it
 
 
@@ -242,11 +243,17 @@ def merit(c: dict[str, np.ndarray], weights, threshold, span_odds) -> float:
 
 
 def best_thresholds(rows, picks, weights) -> tuple[float, float]:
-    """The answer threshold and span odds that do best on ``picks``."""
+    """The answer threshold and span odds that do best on ``picks``, each threshold judged by
+    its merit averaged over the thresholds within SMOOTH of it: the middle of a broad good
+    stretch, not a spike that a handful of questions make."""
     c = columns(rows, picks)
     grid = np.round(np.arange(0.05, 0.951, 0.01), 2)
+    merits = {s: np.array([merit(c, weights, t, s) for t in grid]) for s in SPAN_GRID}
+    width = int(round(SMOOTH / 0.01))
+    smooth = {s: np.convolve(np.pad(m, width, mode="edge"), np.ones(2 * width + 1) / (2 * width + 1), "valid")
+              for s, m in merits.items()}
     return max(((float(t), s) for t in grid for s in SPAN_GRID),
-               key=lambda ts: (merit(c, weights, *ts), -abs(ts[0] - 0.5)))
+               key=lambda ts: (smooth[ts[1]][int(round((ts[0] - 0.05) / 0.01))], -abs(ts[0] - 0.5)))
 
 
 def folds(rows: list[Row], k: int = 0) -> dict[str, list[int]]:

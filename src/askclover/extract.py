@@ -456,6 +456,11 @@ def complement(doc: str, start: int, end: int, query: Query) -> tuple[int, int] 
     own = query.said  # its own words, not "Drug" of "FDA" spelled out
     head = asked_for(query)  # "what designation did it receive": the phrase may name the designation
     toks = list(tokens(doc[start:end]))
+    stems = {stem(before[a][0]) for a in anchors[-4:]}
+    past = {p for a in anchors[-4:] for p in past_forms(before[a][0])}  # "find": "found that"
+    for i, (w, _, _) in enumerate(toks[:-2]):  # "what did X argue in her book": "argued that …" says it
+        if toks[i + 1][0] == "that" and (stem(w) in stems or w in past) and w not in STOP_WORDS:
+            return _clause(doc, start, toks, i + 2, own)
     for a in reversed(anchors[-4:]):
         anchor, after = stem(before[a][0]), {w for w, _ in before[a + 1:]}
         joined = a > 0 and f"{before[a - 1][1]}-{before[a][1]}" in asked  # "co-exist" in the question too
@@ -487,6 +492,33 @@ def complement(doc: str, start: int, end: int, query: Query) -> tuple[int, int] 
                 and toks[j][0] not in ("and", "or", "but", "nor"):
             return start + toks[j][1], start + toks[k - 1][2]
     return None
+
+
+MAX_CLAUSE = 30  # words
+
+
+def _clause(doc: str, start: int, toks: list, i: int, own: set[str]) -> tuple[int, int] | None:
+    """Of the clauses from ``toks[i]`` ("argued that rents would double, and that building …
+    was the only fix"), each up to a semicolon, a bracket, the next ", and that" or the
+    sentence's end, the one that says most of the question; None when it says no more than
+    the question or runs over MAX_CLAUSE words."""
+    clauses, k = [], i
+    while k < len(toks):
+        gap = doc[start + toks[k - 1][2]:start + toks[k][1]] if k > i else ""
+        if re.search(r"[;:()]", gap):
+            break
+        if "," in gap and toks[k][0] in ("and", "but", "or") and k + 1 < len(toks) and toks[k + 1][0] == "that":
+            clauses.append((i, k))
+            i = k = k + 2
+            continue
+        k += 1
+    clauses.append((i, k))
+    a, b = max((c for c in clauses if c[1] > c[0]), key=lambda c: sum(w not in STOP_WORDS and stem(w) in own for w, _, _ in toks[c[0]:c[1]]),
+               default=(i, i))
+    words = [w for w, _, _ in toks[a:b]]
+    if not words or b - a > MAX_CLAUSE or not _says_more(words, own):
+        return None
+    return start + toks[a][1], start + toks[b - 1][2]
 
 
 ASKS_WHAT_IS = LazyPattern(r"\s*(?:what|which)(?:\s+[\w-]+){0,2}?\s+(?:is|are|was|were)\s+(.*\w)", re.I)
