@@ -148,3 +148,62 @@ def test_what_someone_argued_is_the_clause_their_verb_introduces(tmp_path, quest
     answer = Answerer(_index_of(tmp_path, CLAIMS)).ask(question)
     assert answer.answered and answer.text == expected, \
         answer.text or answer.note
+
+
+POOL = ("The town pool reopened after a long refit.\n\n"
+        "The sauna opens on Tuesdays and Fridays, and the outdoor pool is heated by solar panels. "
+        "Swimming lessons for adults were held in 2019 and 2021, and lessons for children will start again soon. "
+        "The diving board, built by a firm from Hull, reopens on Mondays.\n")
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("what days does the sauna open?", "Tuesdays and Fridays"),
+    ("which years were adult swimming lessons held?", "2019 and 2021"),
+    ("what days is the diving board open?", "Mondays"),
+])
+def test_what_days_and_which_years_ask_for_a_date(tmp_path, question, expected):
+    """"what days" asks what "what day" asks: a date, not the first phrase after the question's words."""
+    answer = Answerer(_index_of(tmp_path, POOL)).ask(question)
+    assert answer.answered and answer.text == expected, answer.text or answer.note
+
+
+SURVEY_TEAM = ("A survey of the Tarrow cliffs was published on Friday.\n\n"
+               "The survey was led by Dr Ruth Amsel, a geologist at Tarrow University. "
+               "Its report was checked by Colin Breck, the council's chief engineer, before it went to print. "
+               "The cliffs have retreated by four metres since 1990.\n")
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("who is dr amsel", "a geologist at Tarrow University"),
+    ("who's ruth amsel?", "a geologist at Tarrow University"),
+    ("who is colin breck", "the council's chief engineer"),
+])
+def test_who_is_a_name_typed_in_lower_case_asks_who_they_are(tmp_path, question, expected):
+    """"amsel" is a name: the text writes it capitalised only, so "who is dr amsel" asks what
+    "who is Dr Amsel" asks, the description beside the name."""
+    answer = Answerer(_index_of(tmp_path, SURVEY_TEAM)).ask(question)
+    assert answer.answered and answer.text == expected, answer.text or answer.note
+
+
+DROUGHT = ("The dry spring hit the valley hard.\n\n"
+           "The hosepipe ban cost the Elm Lane nursery about a third of its spring sales, its owner said. "
+           "Half of the wells in the valley ran dry by May. "
+           "Two-thirds of the fishing boats stayed in port, and the first-in-class pump at Otley was switched off.\n")
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("how much did the ban cost the nursery?", "about a third of its spring sales"),
+    ("how many of the wells ran dry?", "Half of the wells"),
+    ("how many fishing boats stayed in port?", "Two-thirds of the fishing boats"),
+])
+def test_a_fraction_is_an_amount_of_what_it_is_a_fraction_of(tmp_path, question, expected):
+    """"a third of its spring sales" is how much; "third" alone, or "first-in-class", is no amount."""
+    answer = Answerer(_index_of(tmp_path, DROUGHT)).ask(question)
+    assert answer.answered and expected in answer.text and len(answer.text) < len(expected) + 20, \
+        answer.text or answer.note
+
+
+def test_an_ordinal_is_no_amount(tmp_path):
+    text = "The pumps were replaced.\n\nThe first-in-class pump at Otley cost the council dearly.\n"
+    answer = Answerer(_index_of(tmp_path, text)).ask("how much did the pump cost?")
+    assert not answer.answered, answer.text

@@ -222,8 +222,14 @@ def columns(rows: list[Row], picks) -> dict[str, np.ndarray]:
     )
 
 
+def span_used(c: dict[str, np.ndarray], threshold: float, span_odds: float) -> np.ndarray:
+    """Where the span is given: trusted, and answering, or the sentence would not answer either
+    (as decide.decide chooses)."""
+    return (c["p_span"] >= span_odds) & ((c["p_span"] >= threshold) | (c["p_sentence"] < threshold))
+
+
 def outcome_arrays(c: dict[str, np.ndarray], threshold: float, span_odds: float) -> dict[str, np.ndarray]:
-    use_span = c["p_span"] >= span_odds
+    use_span = span_used(c, threshold, span_odds)
     answered = c["found"] & (np.where(use_span, c["p_span"], c["p_sentence"]) >= threshold)
     right = answered & np.where(use_span, c["span_right"], c["whole_right"])
     return dict(answered=answered, right=np.where(c["answerable"], right, ~answered),
@@ -294,8 +300,9 @@ def tentative_floor(rows, picks, threshold, span_odds) -> float:
     """The lowest chance from which held-out answers under the threshold are still right at
     least half the time: the band where "the article may not say this exactly" is fair to show."""
     c = columns(rows, picks)
-    p = np.where(c["p_span"] >= span_odds, c["p_span"], c["p_sentence"])
-    right = c["answerable"] & np.where(c["p_span"] >= span_odds, c["span_right"], c["whole_right"])
+    use_span = span_used(c, threshold, span_odds)
+    p = np.where(use_span, c["p_span"], c["p_sentence"])
+    right = c["answerable"] & np.where(use_span, c["span_right"], c["whole_right"])
     floor = threshold
     for t in np.round(np.arange(threshold - 0.01, 0.0, -0.01), 2):
         band = (p >= t) & (p < threshold)

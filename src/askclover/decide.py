@@ -337,7 +337,8 @@ def _likeliest(probs: tuple[float, ...], among) -> int | None:
 
 def decide(candidates: list[Candidate], model: Model, query: object = None) -> Decision:
     """Take the candidate likeliest to hold the answer, give its span when the span scorer
-    trusts it, and answer when the answer's chance clears the threshold."""
+    trusts it (and the span answers, or the sentence would not either), and answer when the
+    answer's chance clears the threshold."""
     if not candidates:
         return Decision(Reason.NOTHING, None, 0.0, True, query=query)
     probs = tuple(model.sentence.probability(c.facts) for c in candidates)
@@ -348,7 +349,7 @@ def decide(candidates: list[Candidate], model: Model, query: object = None) -> D
         return Decision(Reason.BLOCKED, best, probs[best], True, probs, tuple(candidates),
                         model.sentence.contributions(facts), query)
     p_span = model.span.probability(facts) if facts.sure else 0.0
-    whole = p_span < model.span_odds
+    whole = p_span < model.span_odds or p_span < model.threshold <= probs[best]  # the sentence answers where its span would not
     p = probs[best] if whole else p_span
     reason = Reason.ANSWERED if p >= model.threshold else Reason.TENTATIVE if p >= model.tentative else Reason.UNSURE
     scorer = model.sentence if whole else model.span

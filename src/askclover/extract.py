@@ -34,6 +34,9 @@ QUANTITY = LazyPattern(
     rf"then)\b)[a-z]+(?:-[a-z]+)*){{0,2}})?",
     re.IGNORECASE,
 )
+FRACTIONS = "half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?"
+FRACTION = LazyPattern(rf"(?:\b{MODIFIER}\s+)?(?<![\w-])(?:(?:an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
+                       rf"(?:{FRACTIONS})|(?:{FRACTIONS})(?=\s+of\s))(?![\w-])", re.I)  # "about a third", "Half of"
 RATE = LazyPattern(rf"\s+(?:a|an|per|each|every)\s+(?:{'|'.join(TIME_UNITS)})s?\b", re.I)
 TIME_STEMS = frozenset(stem(u) for u in [*TIME_UNITS, "time"])
 ORDINAL_NAMES = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
@@ -63,7 +66,7 @@ CAPITALISED = LazyPattern(
 WH = r"(?:what|which|who|whom|whose|when|where|why|how)"  # the question words
 ASKS_ATTRIBUTE = LazyPattern(r"\s*what\s+(?:is|was|are|were)\s+(?:(?:the|its|their|his|her)\s+[\w-]+(?:\s+[\w-]+)?\s+of\b|"
                             r".+?[’']s\s+[\w-]+\W*$)", re.I)  # "the goal of the study", "the study's goal"
-WHO_IS_NAME = LazyPattern(rf"\s*(?:(?i:who\s+{COPULA})\s+(?:{CAP_WORD}\s*+(?:(?:the|of|de|von|van)\s++)?)+|"
+WHO_IS_NAME = LazyPattern(rf"\s*(?:(?i:who(?:\s+{COPULA}|[’']s))\s+(?:{CAP_WORD}\s*+(?:(?:the|of|de|von|van)\s++)?)+|"
                          r"(?i:what\s+(?:is|was))\s+(?:[A-Z][\w.-]*+\s++)*[A-Z][\w.-]*+[’']s?\s+(?i:role|position|title|job))\??\s*$")
 DEFINE = LazyPattern(r"\s*(?:what\s+(?:(?:kind|type|sort)\s+of\s+[\w-]+\s+)?(?:is|are|was|were)\s+(?!the\s+\w+\s+of\b)|"
                     r"what\s+(?:does|do)\s+\S+(?:\s+\S+)?\s+mean\b|define\b)", re.I)
@@ -107,6 +110,19 @@ def defines(question: str) -> bool:
     "studied for": that is a blank to fill)."""
     blank = BLANK.match(question)
     return bool(DEFINE.match(question) or WHO_IS_NAME.match(question)) and not (blank and blank.group(2))
+
+
+def cased(question: str, index: Index) -> str:
+    """The question with each word the knowledge writes only capitalised capitalised ("who is
+    dr amsel": "who is Dr Amsel"), as its reader would write the names; not a function word
+    ("The" opening every sentence) nor a short form the text defines ("PFS")."""
+    shorts = {fold(k) for k in index.abbreviations}
+    return LOWER_RUN.sub(lambda m: m.group().capitalize() if m.group() in index.vocabulary
+                         and m.group() not in index.lower and m.group() not in STOP_WORDS
+                         and m.group() not in shorts else m.group(), question)
+
+
+LOWER_RUN = LazyPattern(r"(?<![\w'’-])[a-z]++(?![\w'’-])")
 
 
 def classify(question: str, abbreviations: dict[str, str] | None = None) -> QuestionType:
@@ -157,7 +173,7 @@ def classify(question: str, abbreviations: dict[str, str] | None = None) -> Ques
             return Q.COUNT if nxt in ("number",) else Q.AMOUNT
         if re.match(r"(?:is|are|was|were)\s+the\s+(?:total\s+)?number\s+of\b", " ".join(rest[:5])):
             return Q.COUNT  # "What is the number of constituency MSPs?" asks how many
-        if re.match(r"(?:year|date|month|day|decade|century|time|era|period)\b", noun):
+        if re.match(r"(?:years?|dates?|months?|days?|decades?|century|centuries|times?|eras?|periods?)\b", noun):
             return Q.DATE
         if re.match(r"(?:country|countries|city|cities|place|region|state|continent|town|location|area|island|river)\b", noun):
             return Q.PLACE
@@ -196,7 +212,7 @@ def _candidates(qtype: QuestionType, doc: str, start: int, end: int, lower: Coll
     (``lower``: the words the knowledge writes in lower case)."""
     text = doc[start:end]
     if qtype in (Q.COUNT, Q.AMOUNT, Q.DURATION):
-        out = []
+        out = [_of_what(doc, start + m.start(), start + m.end(), end) for m in FRACTION.finditer(text)]
         at = 0
         while m := QUANTITY.search(text, at):
             a, b = _tidy(doc, start + m.start(), start + m.end())
@@ -205,8 +221,8 @@ def _candidates(qtype: QuestionType, doc: str, start: int, end: int, lower: Coll
             span = m.group()
             if qtype is Q.DURATION and (not any(u in fold(span) for u in TIME_UNITS) or doc[a:b].endswith("-old")):
                 continue  # "15-year-old" is an age
-            if qtype is Q.COUNT and (re.search(r"\d(?:st|nd|rd|th)\b", span) or fold(span.split()[0]) in ORDINAL_WORDS):
-                continue
+            if re.search(r"\d(?:st|nd|rd|th)\b", span) or fold(re.split(r"[\s-]", span)[0]) in ORDINAL_NAMES:
+                continue  # "the 3rd", "first-in-class", "a third" alone: no count nor amount
             if fold(doc[a:b]) == "one" and re.match(r"\s+of\b", doc[b:end]):
                 continue  # "one of the largest": a pronoun, not a count
             if re.match(r":\d", doc[b:b + 2]) or re.search(r"\d:$", doc[max(0, a - 2):a]):
@@ -253,6 +269,21 @@ def _candidates(qtype: QuestionType, doc: str, start: int, end: int, lower: Coll
             out.append((start + s, start + e))
         return out
     return []
+
+
+def _of_what(doc: str, s: int, e: int, end: int) -> tuple[int, int]:
+    """A fraction with what it is a fraction of, "about a third of its spring sales": the words
+    after its "of" up to a comma, a clause word, a preposition or a verb in -ed."""
+    of = re.match(r"\s+of\s", doc[e:end])
+    if not of:
+        return s, e
+    stop = e
+    for w, ws, we in tokens(doc[e + of.end() - 1:end]):
+        if w in STOPS_PHRASE or w in AUXILIARIES or (len(w) > 4 and w.endswith("ed")) or \
+                re.search(r"[,;:.()]", doc[stop:e + of.end() - 1 + ws]) and stop > e:
+            break
+        stop = e + of.end() - 1 + we
+    return s, stop if stop > e else e
 
 
 def _word_start(text: str, at: int) -> int:
