@@ -207,3 +207,23 @@ def test_an_ordinal_is_no_amount(tmp_path):
     text = "The pumps were replaced.\n\nThe first-in-class pump at Otley cost the council dearly.\n"
     answer = Answerer(_index_of(tmp_path, text)).ask("how much did the pump cost?")
     assert not answer.answered, answer.text
+
+
+PIPELINE = ("The water board chose a pipeline from the Varne.\n\n"
+            "The pipeline will be 46 kilometres long and will cross the moor in a 3-kilometre tunnel. "
+            "Building it will take about 18 months. The pumping trial lasts 24 weeks, and a 900-metre spur "
+            "will feed the village of Ashby.\n")
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("how long will the pipeline be?", "46 kilometres"),
+    ("how long is the tunnel?", "3-kilometre"),
+    ("how long is the spur to ashby?", "900-metre"),
+    ("how long will building it take?", "about 18 months"),
+    ("how long is the pumping trial?", "24 weeks"),
+])
+def test_how_long_something_is_may_be_a_length(tmp_path, question, expected):
+    """"How long is the tunnel" asks a length or a time: whichever the sentence gives of it."""
+    answer = Answerer(_index_of(tmp_path, PIPELINE)).ask(question)
+    assert answer.answered and expected in answer.text and len(answer.text) < len(expected) + 10, \
+        answer.text or answer.note

@@ -16,6 +16,9 @@ A word of several words is written with "+" between its stems ("chief+execut+off
 
 opposite_verbs.tsv: pairs of verbs WordNet marks opposite, as stems ("encourag", "discourag").
 
+lengths.tsv: the units of length ("metre", "mile", "foot"), as stems: what "how long is the
+tunnel" may be answered in besides time.
+
 scales.tsv: adjectives WordNet marks opposite, each with the end of its scale it names: "+" for
 the greater ("big", "long"), "-" for the lesser ("small", "short"), read from the pair's glosses
 ("above average in size" against "limited or below average"); what a comparison's "bigger" asks.
@@ -102,6 +105,25 @@ def scales(table, lemmas) -> dict[str, str]:
                     out[lemma] = "+" if side > 0 else "-"
                 break
     return out
+
+
+LINEAR_UNIT = 13603305  # linear_unit.n.01, "a unit of measurement of length"
+UNIT_SENSES = 2  # a unit's sense must be among its word's commonest two ("foot" yes, "head" no)
+
+
+def lengths(table, lemmas) -> set[str]:
+    """The words whose common noun senses include a unit of length ("metre", "mile", "foot"),
+    as askclover's stems: everything WordNet puts below linear_unit.n.01."""
+    below, todo = set(), [LINEAR_UNIT]
+    while todo:
+        offset = todo.pop()
+        if offset not in below:
+            below.add(offset)
+            todo += [toff for symbol, tpos, toff, _ in table[("noun", offset)][1] if symbol in ("~", "~i")]
+    return {stem(lemma) for lemma, ss in lemmas.items()
+            if lemma.isalpha() and len(lemma) > 1 and lemma not in STOP_WORDS
+            and below & {o for p, o, _ in ss if p == "noun"}
+            and below & {o for p, o, _ in [s for s in ss if s[0] == "noun"][:UNIT_SENSES]}}
 
 
 def written(word: str) -> str:
@@ -195,6 +217,10 @@ def main() -> None:
     scale = target / "scales.tsv"
     scale.write_text("".join(f"{w}\t{e}\n" for w, e in sorted(ends.items())), encoding="utf-8")
     print(f"{len(ends)} adjectives on a scale -> {scale} ({scale.stat().st_size // 1024} KB)")
+
+    units = target / "lengths.tsv"
+    units.write_text("".join(f"{w}\n" for w in sorted(lengths(table, lemmas))), encoding="utf-8")
+    print(f"{len(units.read_text().split())} units of length -> {units}")
 
     rel = target / "related.tsv.gz"
     write(rel, "".join(f"{k}\t{' '.join(v)}\n" for k, v in sorted(related.items()) if v))

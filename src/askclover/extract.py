@@ -12,8 +12,8 @@ from . import verdict
 from .index import Index
 from .model import Hit, QuestionType
 from .retrieve import Query
-from .text import (MEASURES, LazyPattern, NUMBER_WORDS, ORDINAL_WORDS, STOP_WORDS, edit_distance, fold, opposed, opposites,
-                   past_forms, stem, tokens)
+from .text import (MEASURES, LazyPattern, NUMBER_WORDS, ORDINAL_WORDS, STOP_WORDS, edit_distance, fold, is_length,
+                   opposed, opposites, past_forms, stem, tokens)
 
 Q = QuestionType
 
@@ -207,9 +207,18 @@ def _tidy(doc: str, s: int, e: int) -> tuple[int, int]:
     return s, s + len(text)
 
 
-def _candidates(qtype: QuestionType, doc: str, start: int, end: int, lower: Collection[str]) -> list[tuple[int, int]]:
+def asks_extent(question: str) -> bool:
+    """"How long is the tunnel", "how long will the pipeline be": a length may answer, not only a time."""
+    words = [w for w, _, _ in tokens(question)]
+    at = next((i for i in range(len(words) - 1) if words[i] == "how" and words[i + 1] == "long"), None)
+    return at is not None and (words[at + 2:at + 3] in (["is"], ["was"], ["are"], ["were"]) or words[-1:] == ["be"])
+
+
+def _candidates(qtype: QuestionType, doc: str, start: int, end: int, lower: Collection[str],
+                extent: bool = False) -> list[tuple[int, int]]:
     """Spans of the sentence ``doc[start:end]`` that could answer a question of ``qtype``
-    (``lower``: the words the knowledge writes in lower case)."""
+    (``lower``: the words the knowledge writes in lower case; ``extent``: a how-long question
+    a length answers too)."""
     text = doc[start:end]
     if qtype in (Q.COUNT, Q.AMOUNT, Q.DURATION):
         out = [_of_what(doc, start + m.start(), start + m.end(), end) for m in FRACTION.finditer(text)]
@@ -219,7 +228,8 @@ def _candidates(qtype: QuestionType, doc: str, start: int, end: int, lower: Coll
             b = rate.end() if (rate := RATE.match(doc, b, end)) else b  # "38 million litres a day": one amount
             at = max(b - start, m.start() + 1)  # what a cut quantity left may hold another
             span = m.group()
-            if qtype is Q.DURATION and (not any(u in fold(span) for u in TIME_UNITS) or doc[a:b].endswith("-old")):
+            long = extent and any(is_length(w) for w in re.split(r"[\s-]+", span)[1:])  # "a 3-kilometre tunnel"
+            if qtype is Q.DURATION and (not (long or any(u in fold(span) for u in TIME_UNITS)) or doc[a:b].endswith("-old")):
                 continue  # "15-year-old" is an age
             if re.search(r"\d(?:st|nd|rd|th)\b", span) or fold(re.split(r"[\s-]", span)[0]) in ORDINAL_NAMES:
                 continue  # "the 3rd", "first-in-class", "a third" alone: no count nor amount
@@ -1049,7 +1059,7 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
             heads.add(stem(fold(short)))
     kind = Q.AMOUNT if qtype is Q.DESCRIPTION else qtype
     scored: list[Span] = []
-    candidates = _candidates(kind, doc, hit.start, hit.end, index.lower)
+    candidates = _candidates(kind, doc, hit.start, hit.end, index.lower, extent=asks_extent(query.fixed_text))
     subject = _agent(qtype, query, doc, hit, candidates)
     asks_object = qtype in (Q.PERSON, Q.PLACE) and OBJECT_QUESTION.match(query.fixed_text) is not None
     objects = _objects(doc, hit, own) if asks_object else set()

@@ -124,15 +124,29 @@ def stem(word: str) -> str:
     return known
 
 
-def _pairs(name: str) -> list[tuple[str, str]]:
-    """The tab-separated word pairs of one of askclover's data tables (empty if it is missing)."""
+def _lines(name: str) -> list[str]:
+    """The lines of one of askclover's data tables (none if it is missing)."""
     path = os.path.join(os.path.dirname(__file__), "data", name)
     try:
         with open(path, encoding="utf-8") as f:
-            lines = f.read().splitlines()
+            return f.read().splitlines()
     except OSError:
         return []
-    return [(a, b) for a, tab, b in (line.partition("\t") for line in lines) if tab]
+
+
+def _pairs(name: str) -> list[tuple[str, str]]:
+    """The tab-separated word pairs of one of askclover's data tables."""
+    return [(a, b) for a, tab, b in (line.partition("\t") for line in _lines(name)) if tab]
+
+
+@lru_cache(maxsize=1)
+def _lengths() -> frozenset[str]:
+    return frozenset(_lines("lengths.tsv"))
+
+
+def is_length(word: str) -> bool:
+    """Whether a word names a unit of length ("kilometres", "foot"), from WordNet 3.0 (tools/lexicon.py)."""
+    return stem(fold(word)) in _lengths()
 
 
 @lru_cache(maxsize=1)
