@@ -158,6 +158,10 @@ PIPELINE = ("The water board chose a pipeline from the Varne.\n\n"
     (TEAM, "who is dr amsel", "a geologist at Tarrow University"),
     (TEAM, "who's ruth amsel?", "a geologist at Tarrow University"),
     (TEAM, "who is colin breck", "the council's chief engineer"),
+    # a question in capitals throughout is read as if in lower case: its capitals name nothing
+    (TEAM, "WHO IS THE CHIEF ENGINEER", "Colin Breck"),
+    (TEAM, "WHO IS DR AMSEL?", "a geologist at Tarrow University"),
+    (TEAM, "WHO CHECKED THE REPORT", "Colin Breck"),
     # a fraction is an amount of what it is a fraction of
     (DROUGHT, "how much did the ban cost the nursery?", "about a third of its spring sales"),
     (DROUGHT, "how many of the wells ran dry?", "Half of the wells"),

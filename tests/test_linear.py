@@ -161,6 +161,7 @@ def test_a_question_in_capitals_is_answered_quickly(shipped):
         t = time.perf_counter()
         answerer.ask(question)
         assert time.perf_counter() - t < 1.0
+    assert answerer.ask("WHO IS THE CEO").text == "James Caruso"  # read as if in lower case
 
 
 def test_a_sentence_of_model_numbers_or_identifiers_is_read_quickly(tmp_path):

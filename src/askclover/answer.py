@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from . import compare, verdict
-from .extract import (MAX_CONTEXT, cased, NAME_ASKED, NAMING, ORDINAL_NAMES, SAID, WEEKDAYS, Span, appositive, asked_for, best_span,
-                      classify, conflict, coverage, defines, definition_span, focus, gender_fit, identity, kinship,
-                      missing_numbers, names_only, predicates, quotation, settling_clause, swapped_modifier, trim)
+from .extract import (MAX_CONTEXT, NAME_ASKED, NAMING, ORDINAL_NAMES, SAID, WEEKDAYS, Span, appositive, asked_for, best_span,
+                      cased, classify, conflict, coverage, defines, definition_span, focus, gender_fit, identity,
+                      kinship, missing_numbers, names_only, predicates, quotation, settling_clause, swapped_modifier, trim)
 from .decide import Candidate, Facts, Model, Origin, Reason, decide, shipped_model
 from .index import Index
 from .model import Answer, Hit, Quote, QuestionType
@@ -70,7 +70,8 @@ class Answerer:
         if len(question) > MAX_QUESTION:
             return Answer(question, False, None,
                           note=f"The question is longer than {MAX_QUESTION} characters.")
-        query = understand(cased(question, self.index), self.index, context, head)  # "dr amsel": "Dr Amsel"
+        asked = question.lower() if question.isupper() else question  # capitals throughout say nothing of names
+        query = understand(cased(asked, self.index), self.index, context, head)  # "dr amsel": "Dr Amsel"
         compared = compare.answer(self, question, query, resolved or question)
         if compared is not None:
             return replace(compared, corrections=query.corrections)
