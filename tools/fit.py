@@ -40,8 +40,10 @@ SETS = {  # name -> (questions, articles folder or None for the shipped article)
     "heldout-c": (ROOT / "bench/sets/c/questions.jsonl", ROOT / "bench/sets/c/articles"),
     "heldout-d": (ROOT / "bench/sets/d/questions.jsonl", ROOT / "bench/sets/d/articles"),
     "heldout-e": (ROOT / "bench/sets/e/questions.jsonl", ROOT / "bench/sets/e/articles"),
+    "heldout-f": (ROOT / "bench/sets/f/questions.jsonl", ROOT / "bench/sets/f/articles"),
+    "heldout-g": (ROOT / "bench/sets/g/questions.jsonl", ROOT / "bench/sets/g/articles"),
 }
-FITTED = ["dev", "user", "user-articles", "squad", "heldout-a", "heldout-c", "heldout-e"]  # b and d: only reported
+FITTED = ["dev", "user", "user-articles", "squad", "heldout-a", "heldout-c", "heldout-e"]  # b, d, f, g: only reported
 UNANSWERABLE_SHARE = 0.2  # the mix a user asks: mostly answerable (README of the user sets)
 L2_GRID = (0.003, 0.03, 0.3)
 MAX_ANSWER = 300
