@@ -134,6 +134,10 @@ PIPELINE = ("The water board chose a pipeline from the Varne.\n\n"
             "The pipeline will be 46 kilometres long and will cross the moor in a 3-kilometre tunnel. "
             "Building it will take about 18 months. The pumping trial lasts 24 weeks, and a 900-metre spur "
             "will feed the village of Ashby.\n")
+CANAL = ("The old canal reopened this spring.\n\n"
+         "In 1890 each porter was paid 6 shillings a week by the canal company. The first barge carried 40 "
+         "tonnes of coal and 3 passengers. The lock keeper, who had worked there for 30 years, was given 2 acres "
+         "of land.\n")
 
 
 @pytest.mark.parametrize("text, question, expected", [
@@ -166,6 +170,10 @@ PIPELINE = ("The water board chose a pipeline from the Varne.\n\n"
     (DROUGHT, "how much did the ban cost the nursery?", "about a third of its spring sales"),
     (DROUGHT, "how many of the wells ran dry?", "Half of the wells"),
     (DROUGHT, "how many fishing boats stayed in port?", "Two-thirds of the fishing boats"),
+    # a number in a unit WordNet knows is a measure, not an identifier like "Article 65"
+    (CANAL, "what were porters paid a week in 1890?", "6 shillings a week"),
+    (CANAL, "what was the keeper given?", "2 acres"),
+    (CANAL, "how much coal did the first barge carry?", "40 tonnes"),
     # how long something is may be a length
     (PIPELINE, "how long will the pipeline be?", "46 kilometres"),
     (PIPELINE, "how long is the tunnel?", "3-kilometre"),

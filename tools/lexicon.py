@@ -16,8 +16,9 @@ A word of several words is written with "+" between its stems ("chief+execut+off
 
 opposite_verbs.tsv: pairs of verbs WordNet marks opposite, as stems ("encourag", "discourag").
 
-lengths.tsv: the units of length ("metre", "mile", "foot"), as stems: what "how long is the
-tunnel" may be answered in besides time.
+units.tsv: the words naming a unit, as stems, "l" for a length ("metre", "mile", "foot": what
+"how long is the tunnel" may be answered in besides time), "u" for another ("litre", "shilling"):
+a quantity in one is a measure, not a count of things.
 
 scales.tsv: adjectives WordNet marks opposite, each with the end of its scale it names: "+" for
 the greater ("big", "long"), "-" for the lesser ("small", "short"), read from the pair's glosses
@@ -107,23 +108,35 @@ def scales(table, lemmas) -> dict[str, str]:
     return out
 
 
-LINEAR_UNIT = 13603305  # linear_unit.n.01, "a unit of measurement of length"
-UNIT_SENSES = 2  # a unit's sense must be among its word's commonest two ("foot" yes, "head" no)
+UNIT_OF_MEASUREMENT, LINEAR_UNIT, TIME_UNIT = 13583724, 13603305, 15154774  # their synsets' offsets
 
 
-def lengths(table, lemmas) -> set[str]:
-    """The words whose common noun senses include a unit of length ("metre", "mile", "foot"),
-    as askclover's stems: everything WordNet puts below linear_unit.n.01."""
-    below, todo = set(), [LINEAR_UNIT]
+def _below(table, root: int) -> set[int]:
+    """The noun synsets below ``root`` (its hyponyms, theirs, and so on), without ``root``."""
+    seen, todo = set(), [root]
     while todo:
         offset = todo.pop()
-        if offset not in below:
-            below.add(offset)
+        if offset not in seen:
+            seen.add(offset)
             todo += [toff for symbol, tpos, toff, _ in table[("noun", offset)][1] if symbol in ("~", "~i")]
-    return {stem(lemma) for lemma, ss in lemmas.items()
-            if lemma.isalpha() and len(lemma) > 1 and lemma not in STOP_WORDS
-            and below & {o for p, o, _ in ss if p == "noun"}
-            and below & {o for p, o, _ in [s for s in ss if s[0] == "noun"][:UNIT_SENSES]}}
+    return seen - {root}
+
+
+def units(table, lemmas) -> dict[str, str]:
+    """The words that name a unit, as askclover's stems: "l" for a unit of length ("metre", "mile",
+    "foot": a sense below linear_unit.n.01 among the word's commonest two), "u" for another unit
+    but time ("litre", "shilling", "tonne": the word's commonest sense below unit_of_measurement.n.01)."""
+    length, time, unit = (_below(table, r) for r in (LINEAR_UNIT, TIME_UNIT, UNIT_OF_MEASUREMENT))
+    out: dict[str, str] = {}
+    for lemma, ss in lemmas.items():
+        if not lemma.isalpha() or len(lemma) < 2 or lemma in STOP_WORDS:
+            continue
+        nouns = [o for p, o, _ in ss if p == "noun"]
+        if length & set(nouns[:2]):
+            out[stem(lemma)] = "l"
+        elif nouns[:1] and nouns[0] in unit and nouns[0] not in time:
+            out.setdefault(stem(lemma), "u")
+    return out
 
 
 def written(word: str) -> str:
@@ -218,9 +231,10 @@ def main() -> None:
     scale.write_text("".join(f"{w}\t{e}\n" for w, e in sorted(ends.items())), encoding="utf-8")
     print(f"{len(ends)} adjectives on a scale -> {scale} ({scale.stat().st_size // 1024} KB)")
 
-    units = target / "lengths.tsv"
-    units.write_text("".join(f"{w}\n" for w in sorted(lengths(table, lemmas))), encoding="utf-8")
-    print(f"{len(units.read_text().split())} units of length -> {units}")
+    measures = units(table, lemmas)
+    unit = target / "units.tsv"
+    unit.write_text("".join(f"{w}\t{k}\n" for w, k in sorted(measures.items())), encoding="utf-8")
+    print(f"{len(measures)} units ({sum(k == 'l' for k in measures.values())} of length) -> {unit}")
 
     rel = target / "related.tsv.gz"
     write(rel, "".join(f"{k}\t{' '.join(v)}\n" for k, v in sorted(related.items()) if v))

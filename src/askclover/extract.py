@@ -13,7 +13,7 @@ from .index import Index
 from .model import Hit, QuestionType
 from .retrieve import Query
 from .text import (MEASURES, LazyPattern, NUMBER_WORDS, ORDINAL_WORDS, STOP_WORDS, edit_distance, fold, is_length,
-                   opposed, opposites, past_forms, stem, tokens)
+                   is_unit, opposed, opposites, past_forms, stem, tokens)
 
 Q = QuestionType
 
@@ -250,7 +250,7 @@ def _candidates(qtype: QuestionType, doc: str, start: int, end: int, lower: Coll
                 since = re.search(r"\bsince(?:\s+[\w'’-]+){0,5}\s+$", text[:m.start()])
                 if since or re.search(r"\d\s*(?:-|–|to)\s*\d", m.group()):
                     out.append((start + (since.start() if since else m.start()), start + m.end()))
-        return out + _ranges(doc, out)
+        return out + _ranges(doc, out, each=qtype is not Q.COUNT)
     if qtype is Q.DATE:
         return [(start + m.start(), start + m.end()) for m in DATE.finditer(text)]
     if qtype in (Q.PERSON, Q.PLACE):
@@ -315,13 +315,13 @@ def _common_word(lower: Collection[str], text: str, s: int, e: int) -> bool:
     return all(part in lower for part in re.split(r"[-'’]", word.lower()))  # "Well-known": "well", "known"
 
 
-def _ranges(doc: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Join neighbouring quantities into ranges, "from 252 mm² to about 141 mm²", and a count
-    into the measure of each, "three cycles of 10 mCi/m²"."""
+def _ranges(doc: str, spans: list[tuple[int, int]], each: bool = True) -> list[tuple[int, int]]:
+    """Join neighbouring quantities into ranges, "from 252 mm² to about 141 mm²", and (with
+    ``each``: not for how many) a count into the measure of each, "three cycles of 10 mCi/m²"."""
     out = []
     for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
         if re.fullmatch(r"\s*(?:to|-|–|and)\s*(?:about|approximately|around|nearly)?\s*", doc[e1:s2]) or (
-                re.fullmatch(r"\s+of\s+", doc[e1:s2]) and _has_unit(doc[s2:e2]) and not _has_unit(doc[s1:e1])):
+                each and re.fullmatch(r"\s+of\s+", doc[e1:s2]) and _has_unit(doc[s2:e2]) and not _has_unit(doc[s1:e1])):
             out.append((s1, e2))
     return out
 
@@ -932,12 +932,14 @@ def _modifier(doc: str, s: int, e: int, end: int, asked: set[str] = frozenset(),
 
 def _has_unit(span: str) -> bool:
     """True when a quantity is measured in a unit ("58.9 mCi", "20 mCi/m²", "$4", "45%",
-    "4.2 million dollars"), not a count of things ("four doses", "eight prior therapies"):
-    units are written with symbols or capitals, or are scales of a number."""
+    "4.2 million dollars", "46 kilometres"), not a count of things ("four doses", "eight prior
+    therapies"): units are written with symbols or capitals, are scales of a number, or are
+    words WordNet calls units."""
     if re.search(r"[%$€£¥‰/²³µμ]", span):
         return True
     words = span.split()
-    return any(re.search(r"[A-Z]", w) or fold(w) in SCALE_WORDS for w in words[1:])
+    return any(re.search(r"[A-Z]", w) or fold(w) in SCALE_WORDS for w in words[1:]) or \
+        any(is_unit(w) for w in re.split(r"[\s-]+", span)[1:])  # "46 kilometres", "4 shillings" (WordNet's units)
 
 
 def _bare_number(span: str, words: bool = True) -> bool:

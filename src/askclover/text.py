@@ -140,13 +140,18 @@ def _pairs(name: str) -> list[tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def _lengths() -> frozenset[str]:
-    return frozenset(_lines("lengths.tsv"))
+def _units() -> dict[str, str]:
+    return dict(_pairs("units.tsv"))
 
 
 def is_length(word: str) -> bool:
     """Whether a word names a unit of length ("kilometres", "foot"), from WordNet 3.0 (tools/lexicon.py)."""
-    return stem(fold(word)) in _lengths()
+    return _units().get(stem(fold(word))) == "l"
+
+
+def is_unit(word: str) -> bool:
+    """Whether a word names a unit of measure other than time ("litres", "shillings", "miles")."""
+    return stem(fold(word)) in _units()
 
 
 @lru_cache(maxsize=1)
