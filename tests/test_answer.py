@@ -134,6 +134,9 @@ PIPELINE = ("The water board chose a pipeline from the Varne.\n\n"
             "The pipeline will be 46 kilometres long and will cross the moor in a 3-kilometre tunnel. "
             "Building it will take about 18 months. The pumping trial lasts 24 weeks, and a 900-metre spur "
             "will feed the village of Ashby.\n")
+NAMES = ("The harbour has a new ferry.\n\n"
+         "The ferry, called the Swift, carries 80 passengers. The hill above the quay is known as the Tor. "
+         "Its old lighthouse was named Galley Head after a ship. The inn by the bridge is called the Anchor.\n")
 CANAL = ("The old canal reopened this spring.\n\n"
          "In 1890 each porter was paid 6 shillings a week by the canal company. The first barge carried 40 "
          "tonnes of coal and 3 passengers. The lock keeper, who had worked there for 30 years, was given 2 acres "
@@ -170,6 +173,10 @@ CANAL = ("The old canal reopened this spring.\n\n"
     (DROUGHT, "how much did the ban cost the nursery?", "about a third of its spring sales"),
     (DROUGHT, "how many of the wells ran dry?", "Half of the wells"),
     (DROUGHT, "how many fishing boats stayed in port?", "Two-thirds of the fishing boats"),
+    # "called the Swift": the name is "the Swift"
+    (NAMES, "what's the inn by the bridge called", "the Anchor"),
+    (NAMES, "whats the hill above the quay called", "the Tor"),
+    (NAMES, "what was the old lighthouse called?", "Galley Head"),
     # a number in a unit WordNet knows is a measure, not an identifier like "Article 65"
     (CANAL, "what were porters paid a week in 1890?", "6 shillings a week"),
     (CANAL, "what was the keeper given?", "2 acres"),

@@ -843,7 +843,6 @@ def test_how_fast_wide_and_close_ask_a_measure(tmp_path):
     assert ask("Who is Aiko Tanaka?").text == "leads the small-bodies team"
 
 
-@pytest.mark.xfail(strict=True, reason="the fitted sentence scorer prefers another sentence here (a rule that outweighed it was hand-set)")
 def test_what_is_it_called_gives_the_name_the_text_gives_it(tmp_path):
     idx = _index_of(tmp_path, "The team used three telescopes to measure the comet's orbit. The comet, named "
                               "C/1913 R2 (Hale), will pass the Sun in August. A native of Harwick is known as a "

@@ -751,7 +751,8 @@ def called(doc: str, start: int, end: int, query: Query) -> tuple[int, int] | No
     m = NAMING.search(doc, start, end)
     if not m or not _says_more([w for w, _, _ in tokens(m.group(1))], query.said):
         return None
-    return m.start(1), m.end(1) - (m.group(1).endswith(".") and not re.search(r"\b[A-Z]\.$", m.group(1)))
+    a = _with_the(doc, start, m.start(1))  # "called the Mule": its name is "the Mule"
+    return a, m.end(1) - (m.group(1).endswith(".") and not re.search(r"\b[A-Z]\.$", m.group(1)))
 
 
 PHRASE_READERS = (called, kind_of, after_preposition, complement, named_as, subject_of, reason,
