@@ -137,6 +137,11 @@ PIPELINE = ("The water board chose a pipeline from the Varne.\n\n"
 NAMES = ("The harbour has a new ferry.\n\n"
          "The ferry, called the Swift, carries 80 passengers. The hill above the quay is known as the Tor. "
          "Its old lighthouse was named Galley Head after a ship. The inn by the bridge is called the Anchor.\n")
+CLUB = ("The club has a new membership plan.\n\n"
+        "The basic plan includes parking, a locker and two guest passes. Members who pay more also get coaching, "
+        "a newsletter or a free towel, and the club said prices would rise in May. The gold plan covers "
+        "physiotherapy, massage and sauna sessions during the winter. The family plan offers swimming, tennis "
+        "and a climbing wall for children.\n")
 CANAL = ("The old canal reopened this spring.\n\n"
          "In 1890 each porter was paid 6 shillings a week by the canal company. The first barge carried 40 "
          "tonnes of coal and 3 passengers. The lock keeper, who had worked there for 30 years, was given 2 acres "
@@ -177,6 +182,10 @@ CANAL = ("The old canal reopened this spring.\n\n"
     (NAMES, "what's the inn by the bridge called", "the Anchor"),
     (NAMES, "whats the hill above the quay called", "the Tor"),
     (NAMES, "what was the old lighthouse called?", "Galley Head"),
+    # what a thing includes may be a list: all of it
+    (CLUB, "what does the basic plan include", "parking, a locker and two guest passes"),
+    (CLUB, "what does the gold plan cover?", "physiotherapy, massage and sauna sessions"),
+    (CLUB, "what does the family plan offer", "swimming, tennis and a climbing wall"),
     # a number in a unit WordNet knows is a measure, not an identifier like "Article 65"
     (CANAL, "what were porters paid a week in 1890?", "6 shillings a week"),
     (CANAL, "what was the keeper given?", "2 acres"),

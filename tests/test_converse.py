@@ -14,7 +14,6 @@ def test_pronoun_for_a_person(harbor):
     assert "20,000" in b.text and "Ellen" in b.resolved
 
 
-@pytest.mark.xfail(strict=True, reason="the fitted sentence scorer prefers another sentence here (a rule that outweighed it was hand-set)")
 def test_elliptical_follow_up_borrows_the_question(data_index):
     c = Conversation(data_index)
     assert c.ask("What was the average income rise for growers who joined before 2020?").text == "12 percent"

@@ -12,7 +12,7 @@ from askclover.model import Hit
 
 
 def facts(**kw) -> Facts:
-    base = dict(rank=0, bm25=1.0, coverage=1.0, said=1.0, kin=0.0, sure=False, span_strength=0.0,
+    base = dict(bm25=1.0, coverage=1.0, said=1.0, kin=0.0, sure=False, span_strength=0.0,
                 typed=False, description=True, predicate=False, names_asked=False, names_source=False,
                 naming=False, identity=0.0, gender=0.0, no_date=False, numbers_passage=False,
                 numbers_sentence=False, conflict="", swapped="", no_value=False,
@@ -38,7 +38,7 @@ def test_every_feature_is_documented():
 
 def test_the_likeliest_candidate_is_chosen_and_answered_above_the_threshold():
     model = Model(Scorer({"coverage": 4.0}, -2.0), Scorer({}, -5.0), threshold=0.6, tentative=0.4)
-    d = decide([candidate(coverage=0.2), candidate(coverage=1.0, rank=1)], model)
+    d = decide([candidate(coverage=0.2), candidate(coverage=1.0)], model)
     assert d.chosen == 1 and d.reason is Reason.ANSWERED and d.whole
     assert d.probability == pytest.approx(1 / (1 + math.exp(-2.0)))
     assert d.contributions == {"coverage": 4.0}

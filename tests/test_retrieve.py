@@ -119,4 +119,4 @@ def test_a_word_is_not_searched_as_a_word_sharing_only_a_short_stem(tmp_path):
     (tmp_path / "a.md").write_text("The trial enrolls patients in Canada.\n\nThe blood count of each patient fell.\n",
                                    encoding="utf-8")
     answer = Answerer(load_index(tmp_path / "a.md", use_cache=False)).ask("Which countries are the patients in?")
-    assert answer.text == "Canada"  # "countries" is not "count"
+    assert answer.answered and "Canada" in answer.quotes[0].text  # "countries" is not "count"

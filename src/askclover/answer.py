@@ -156,17 +156,17 @@ class Answerer:
         read = replace(query, concepts=tuple(c for c in query.concepts if (stem(fold(placed)),) not in c)) \
             if placed else query
         top = hits[0].score or 1.0
-        out = [self.candidate(hit, hit, span, origin, read, qtype, top, asked, -1) for origin, hit, span in special]
+        out = [self.candidate(hit, hit, span, origin, read, qtype, top, asked) for origin, hit, span in special]
         for rank, hit in enumerate(hits[:READ_HITS]):
             if out and query.late():
                 break  # past the deadline: the candidates read so far
             held, span = self.span_of(hit, qtype, read) if qtype not in SENTENCE_TYPES else (hit, None)
             origin = Origin.ENUMERATED if nth and rank == 0 else Origin.RANKED
-            out.append(self.candidate(hit, held, span, origin, read, qtype, top, asked, rank))
+            out.append(self.candidate(hit, held, span, origin, read, qtype, top, asked))
         return out
 
     def candidate(self, hit: Hit, held: Hit, span: Span | None, origin: Origin, query: Query,
-                  qtype: QuestionType, top: float, asked: str, rank: int) -> Candidate:
+                  qtype: QuestionType, top: float, asked: str) -> Candidate:
         """One candidate and the facts its features are read from."""
         context = self.passage_text(hit)
         cov = 1.0 if origin is Origin.DEFINED and qtype is Q.DEFINITION else self.coverage(query, hit, context)
@@ -177,7 +177,6 @@ class Answerer:
             bridge = self.bridged(hit, qtype, query)
         text = query.fixed_text
         facts = Facts(
-            rank=max(rank, 0),
             bm25=min(hit.score / top, 1.0) if origin is not Origin.QUOTED else 1.0,
             coverage=cov,
             said=coverage(query, hit.text, "", self.index),

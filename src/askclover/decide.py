@@ -40,7 +40,6 @@ class Reason(str, Enum):
 class Facts:
     """What the reader found out about one candidate, the raw material of its features."""
 
-    rank: int
     bm25: float                  # the sentence's retrieval score over the best one's
     coverage: float              # share of the question's IDF weight the sentence (and passage) says
     said: float                  # the same, counting the sentence's own words only
@@ -114,11 +113,6 @@ def kin(f: Facts) -> float:
     """How much of the question the sentence says only in words related to those the articles lack."""
     return f.kin
 
-
-@feature
-def rank(f: Facts) -> float:
-    """How high retrieval ranked the sentence (1, 1/2, 1/3 …)."""
-    return 1.0 / (1 + f.rank)
 
 
 @feature

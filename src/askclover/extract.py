@@ -526,6 +526,7 @@ def complement(doc: str, start: int, end: int, query: Query) -> tuple[int, int] 
             k += 1
         if k - j >= MAX_PHRASE:
             return None  # no clear end: the sentence says more than a phrase
+        k = _listed(doc, start, toks, k)  # "includes servicing, insurance and a replacement bike"
         while k > j and toks[k - 1][0] in STOP_WORDS:  # "from February to late June and"
             k -= 1
         words = [w for w, _, _ in toks[j:k] if w not in STOP_WORDS]
@@ -536,6 +537,30 @@ def complement(doc: str, start: int, end: int, query: Query) -> tuple[int, int] 
 
 
 MAX_CLAUSE = 30  # words
+MAX_ITEM = 4  # words of one item of a list
+
+
+def _listed(doc: str, start: int, toks: list, k: int) -> int:
+    """Where a phrase ending before ``toks[k]`` ends when it is a list's first item: past
+    ", insurance and a replacement bike" (items of up to MAX_ITEM words, the last after "and" or
+    "or"); ``k`` itself when no such list follows."""
+    at, words, last = k, 0, False
+    while at < len(toks):
+        gap = doc[start + toks[at - 1][2]:start + toks[at][1]]
+        w = toks[at][0]
+        if re.search(r"[;:.()!?]", gap) or (words and "," in gap and last):
+            break
+        if "," in gap or w in ("and", "or"):
+            if w in ("and", "or"):
+                last = True
+            words = 0
+            at += 1
+            continue
+        if w in STOPS_PHRASE or w in AUXILIARIES or words == MAX_ITEM:
+            break
+        words += 1
+        at += 1
+    return at if last and words and at > k and "," in doc[start + toks[k - 1][2]:start + toks[k][1]] else k
 
 
 def _clause(doc: str, start: int, toks: list, i: int, own: set[str]) -> tuple[int, int] | None:
