@@ -369,3 +369,34 @@ def test_a_follow_up_about_the_other_clause_gets_its_value_not_the_last_ones(tmp
     assert answer in c.ask(first).text  # "spent an average of £42": labelled by "spent", past "an average of"
     follow = c.ask(then)
     assert follow.resolved == read and follow.text == other  # "ferry", replaced, is no context of the follow-up
+
+
+COACHES = ("The club runs two coaches to the away match.\n\n"
+           "One coach leaves from the station at 9 a.m., and the other coach leaves from the market at 10 a.m. "
+           "One plan costs 20 pounds a month; the other plan costs 35 pounds a month. One of the two pitches is "
+           "grass and the other pitch is artificial turf.\n")
+
+
+@pytest.mark.parametrize("first, read", [
+    ("what time does one of the coaches leave?", "what time does the other coach leave?"),
+    ("how much does one of the plans cost", "how much does the other plan cost"),
+    ("what is one pitch made of?", "what is the other pitch made of?"),
+])
+def test_the_other_one_after_one_of_them_is_the_other_of_them(tmp_path, first, read):
+    """"and the other one?" after "one of the coaches": the other coach, read as grammatical English."""
+    c = _conversation_of(tmp_path, COACHES)
+    c.ask(first)
+    assert c.ask("and the other one?").resolved == read
+
+
+def test_the_other_one_gets_the_other_groups_value(shipped):
+    c = Conversation(shipped)
+    c.ask("what dose does one of the groups get")
+    answer = c.ask("and the other one?")
+    assert answer.answered and "10 mCi/m²" in answer.text and "20 mCi" not in answer.text
+
+
+def test_the_texts_form_of_a_word_is_no_typo_to_show(tmp_path):
+    """"leave" is read as the text's "leaves", but the question is not shown rewritten."""
+    answer = _conversation_of(tmp_path, COACHES).ask("what time does one of the coaches leave?")
+    assert answer.corrections == () and answer.resolved == "what time does one of the coaches leave?"

@@ -74,16 +74,16 @@ class Answerer:
         query = understand(cased(asked, self.index), self.index, context, head)  # "dr amsel": "Dr Amsel"
         compared = compare.answer(self, question, query, resolved or question)
         if compared is not None:
-            return replace(compared, corrections=query.corrections)
+            return replace(compared, corrections=query.repairs)
         hits = self.retriever.search(query, k=max(READ_HITS, self.top_k))
         qtype = qtype or classify(query.fixed_text, self.index.abbreviations)
         if not hits:
             return Answer(question, False, None, resolved=resolved or question, qtype=qtype, note=NOT_SAID,
-                          corrections=query.corrections)
+                          corrections=query.repairs)
         if near:
             hits = sorted(hits, key=lambda h: -h.score * (1.25 if h.passage in near else 1.0))
         return replace(self.read(question, query, qtype, hits, resolved or question),
-                       corrections=query.corrections)
+                       corrections=query.repairs)
 
     def read(self, question: str, query: Query, qtype: QuestionType, hits: list[Hit], resolved: str) -> Answer:
         """Describe the candidate answers, let the fitted scorer choose, and answer or abstain."""

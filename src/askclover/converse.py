@@ -8,7 +8,7 @@ from .answer import Answerer
 from .extract import GENDERED, PERSONAL, SAID, WH, WHO_IS_NAME, defines, head_words
 from .index import Index
 from .model import Answer, QuestionType
-from .text import STOP_WORDS, LazyPattern, fold, parts_of_speech, stem, tokens
+from .text import STOP_WORDS, LazyPattern, fold, lemmas, parts_of_speech, stem, tokens
 
 PRONOUNS = frozenset("he she him her his hers they them their theirs it its those".split())
 LEAD = r"^\s*(?:and what about|and|also|what about|how about|same for|what of)\b"
@@ -23,6 +23,7 @@ CONDITION_WORD = LazyPattern(PREPOSITIONS, re.I)
 POSSESSED = LazyPattern(rf"{LEAD}\s+(his|her|its|their)\s+(\w.*)", re.I)  # "And his PFS?"
 WH_START = LazyPattern(rf"^\s*(?:and\s+|also\s+)?{WH}\b(?!\s+about)", re.I)
 CONTEXT_WEIGHT = 0.5
+ONE_OF = LazyPattern(r"\bone\s+(?:of\s+(?:the|those|these)\s+)?([a-z][\w-]*)", re.I)  # "one of the groups"
 OTHER = LazyPattern(r"\bthe\s+other\s+(one|[a-z][\w-]*)\b", re.I)  # "the other group", "the other one"
 PHRASE = r"(?:the|a|an|one)\s+[\w-]+(?:\s+[\w-]+)?"
 ALTERNATIVES = LazyPattern(rf"\b({PHRASE})\s*,?\s+or\s+({PHRASE})\b", re.I)  # "the man or the girl"
@@ -181,6 +182,11 @@ class Conversation:
                     owner = f"{who}'" if who.endswith("s") else f"{who}'s"  # "the side effects'"
                     return f"What was {owner} {noun}?", ""
                 return f"What was {pronoun} {noun}?", ""
+            other = OTHER.fullmatch(body)
+            one = ONE_OF.search(previous) if other and other.group(1).lower() == "one" else None
+            if one:  # "and the other one?" after "one of the groups" (or "one group"): the other group
+                someone = f"the other {min(lemmas(fold(one.group(1))) or {one.group(1)}, key=len)}"
+                return previous[:one.start()] + someone + previous[one.end():], someone
             merged = merge(previous, body)
             if " — " in merged and self.referent and self.referent in previous:
                 someone = re.sub(r"[’']s$", "", body)  # "And the man's?" after "the girl's tumor size"

@@ -51,6 +51,7 @@ class Query:
     context: tuple[tuple[str, float], ...] = ()
     head: frozenset[str] = frozenset()
     kin: tuple[frozenset[tuple[str, ...]], ...] = ()
+    forms: tuple[tuple[str, str], ...] = ()  # the corrections that are the text's form of the same word
 
     started: float = field(default_factory=time.monotonic, compare=False, repr=False)
     stems: frozenset[str] = field(init=False, compare=False, repr=False)
@@ -68,6 +69,12 @@ class Query:
         object.__setattr__(self, "said", frozenset(own | {alt[0] for c in self.concepts for o in own & {a[0] for a in c}
                                                           for alt in c if len(alt) == 1
                                                           and len(os.path.commonprefix([o, alt[0]])) >= 4}))
+
+    @property
+    def repairs(self) -> tuple[tuple[str, str], ...]:
+        """The corrections that repair a typo ("gurl": "girl"), not those giving the text's form
+        of the same word ("leave": "leaves"): what "read as" shows."""
+        return tuple(c for c in self.corrections if c not in self.forms)
 
     def _repair(self, m: re.Match[str]) -> str:
         """The correction of one mistyped word, matched as re.I matches it (the first listed)."""
@@ -240,6 +247,7 @@ def understand(question: str, index: Index, context: tuple[tuple[str, float], ..
     weighted: list[tuple[str, float]] = []
     concepts: list[set[tuple[str, ...]]] = []
     fixes: list[tuple[str, str]] = []
+    forms: list[tuple[str, str]] = []
     unknown: list[str] = []
     kin: list[frozenset[tuple[str, ...]]] = []
     repairs = 0
@@ -265,6 +273,7 @@ def understand(question: str, index: Index, context: tuple[tuple[str, float], ..
         elif t not in known and not w[:1].isdigit():
             if english(w):
                 fixed = inflected(w, index)
+                forms += [(w, fixed)] if fixed else []
             elif family(t, index):
                 fixed = None
             else:
@@ -309,7 +318,7 @@ def understand(question: str, index: Index, context: tuple[tuple[str, float], ..
                     c.add(short_terms)
                     c.update((t,) for t in misspelt(short_terms[0], index))
     return Query(question, tuple(weighted) + context, tuple(frozenset(c) for c in concepts),
-                 tuple(fixes), tuple(unknown), context, head, tuple(kin))
+                 tuple(fixes), tuple(unknown), context, head, tuple(kin), tuple(forms))
 
 
 class Retriever:
