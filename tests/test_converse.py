@@ -400,3 +400,18 @@ def test_the_texts_form_of_a_word_is_no_typo_to_show(tmp_path):
     """"leave" is read as the text's "leaves", but the question is not shown rewritten."""
     answer = _conversation_of(tmp_path, COACHES).ask("what time does one of the coaches leave?")
     assert answer.corrections == () and answer.resolved == "what time does one of the coaches leave?"
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("how much does the other plan cost", "35 pounds a month"),
+    ("how much does the first plan cost", "20 pounds a month"),
+])
+def test_the_other_x_is_read_in_the_clause_that_names_the_other_x(tmp_path, question, expected):
+    """"One plan costs 20 pounds; the other plan costs 35": the other plan's value is the one beside it."""
+    assert _conversation_of(tmp_path, COACHES).ask(question).text == expected
+
+
+def test_and_the_other_one_is_answered_from_its_own_clause(tmp_path):
+    c = _conversation_of(tmp_path, COACHES)
+    assert c.ask("how much does one of the plans cost").text == "20 pounds a month"
+    assert c.ask("and the other one?").text == "35 pounds a month"

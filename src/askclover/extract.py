@@ -1061,6 +1061,10 @@ def _objects(doc: str, hit: Hit, own: set[str]) -> set[int]:
     return out
 
 
+SAME_PLACE = {"other": {"other", "second", "another"}, "second": {"other", "second", "another"}, "first": {"first", "one"}}
+POINTED = LazyPattern(rf"\bthe\s+(other|{'|'.join(ORDINAL_NAMES[:10])})\s+([a-z][\w-]*)", re.I)  # "the other plan"
+
+
 def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Index) -> Span | None:
     """The candidate span of ``hit`` that best fits the question, or None; a long sentence is
     read in the window of MAX_READ characters that holds most of the question's words."""
@@ -1070,10 +1074,15 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
                      [hit.start + ws for w, ws, _ in tokens(hit.text) if stem(w) in wanted])
         hit = replace(hit, start=a, end=b, text=doc[a:b])
     places: dict[str, list[int]] = {}
+    pointed = POINTED.search(query.fixed_text)  # "the other plan": the text's "the other plan", not "One plan"
+    pointer, said = (stem(fold(pointed.group(2))), SAME_PLACE.get(fold(pointed.group(1)), {fold(pointed.group(1))})) \
+        if pointed else ("", set())
+    before = ""
     for w, ws, _ in tokens(doc[hit.start:hit.end]):
         t = stem(w)
-        if t in wanted:
+        if t in wanted and (t != pointer or before in said):
             places.setdefault(t, []).append(hit.start + ws)
+        before = w
     own = query.stems
     if any(t in own for t in places):
         places = {t: v for t, v in places.items() if t in own}
