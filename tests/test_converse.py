@@ -415,3 +415,21 @@ def test_and_the_other_one_is_answered_from_its_own_clause(tmp_path):
     c = _conversation_of(tmp_path, COACHES)
     assert c.ask("how much does one of the plans cost").text == "20 pounds a month"
     assert c.ask("and the other one?").text == "35 pounds a month"
+
+
+BRIDGE = ("The bridge plan was published on Monday.\n\n"
+          "The mayor, Ana Ruiz, spoke to residents at the town hall. She said the new bridge would open in June. "
+          "Her deputy, Tom Reed, met the press later. Reed told reporters that the cost had doubled since 2022.\n")
+
+
+@pytest.mark.parametrize("turns, expected", [
+    (["what did the mayor say"], "the new bridge would open in June"),
+    (["what did reed tell reporters"], "the cost had doubled since 2022"),
+    (["who is the mayor", "and what did she say about the bridge?"], "the new bridge would open in June"),
+])
+def test_what_someone_said_is_also_what_the_text_reports_they_said(tmp_path, turns, expected):
+    """No quotation marks: "She said the new bridge would open in June" reports what the mayor said."""
+    c = _conversation_of(tmp_path, BRIDGE)
+    for question in turns:
+        answer = c.ask(question)
+    assert answer.text == expected

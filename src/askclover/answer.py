@@ -302,10 +302,12 @@ class Answerer:
                     break
 
     def quoted(self, query: Query) -> tuple[Hit, Span] | None:
-        """For "what did X say": the best-ranked sentence that quotes words beside X's name."""
+        """For "what did X say": the best-ranked sentence that quotes words beside X's name, or
+        failing that, one that reports them ("She said the water taxi had been …")."""
         if not SAID.match(query.fixed_text):
             return None
-        return next(self.deeper(query, lambda doc, s, e: quotation(doc, s, e, query), next_too=True), None)
+        return next(self.deeper(query, lambda doc, s, e: quotation(doc, s, e, query), next_too=True), None) or \
+            next(self.deeper(query, lambda doc, s, e: quotation(doc, s, e, query, reported=True), next_too=True), None)
 
     def described(self, query: Query) -> tuple[Hit, Span] | None:
         """For "what (kind of thing) is X": the best-ranked sentence that puts a description

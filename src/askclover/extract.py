@@ -784,8 +784,10 @@ PHRASE_READERS = (called, kind_of, after_preposition, complement, named_as, subj
                   instances)  # the first that fits
 
 
-SAID = LazyPattern(r"\s*what\s+(?:did|does|do|has|have|had)\s+(.+?)\s+(?:say|said|state|tell|report|announce|note|"
+SAID = LazyPattern(r"\s*(?:(?:and|so|also)\s+)?what\s+(?:did|does|do|has|have|had)\s+(.+?)\s+(?:say|said|state|tell|report|announce|note|"
                   r"add|explain|claim|write|comment)\b", re.I)
+REPORTING = LazyPattern(r"(?<=\s)(?:also\s+)?(?:said|says|told\s+\w+|added|explained|argued|warned|noted|claimed|"
+                        r"stated)\s+(?:that\s+)?")  # reported speech: "She said the water taxi …"
 MAX_QUOTED = 1500  # characters a quotation may run back into earlier sentences
 PRONOUN_REACH = 300  # characters back to the name a quotation's "she said" stands for
 
@@ -818,13 +820,14 @@ def _quoted(doc: str, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
-def quotation(doc: str, start: int, end: int, query: Query) -> tuple[int, int] | None:
+def quotation(doc: str, start: int, end: int, query: Query, reported: bool = False) -> tuple[int, int] | None:
     """For "what did X say": the words the sentence quotes, where it also names X ("“Receiving
-    … approach,” James Caruso … stated")."""
+    … approach,” James Caruso … stated"); with ``reported``, failing a quotation, the clause
+    a reporting verb of X's (or of "she") introduces ("She said the water taxi had been …")."""
     m = SAID.match(query.fixed_text)
     names = [stem(w) for w, _, _ in tokens(m.group(1)) if w not in STOP_WORDS] if m else []
     said = {stem(w) for w, _, _ in tokens(doc[start:end])}
-    if re.search(r"\b(?:he|she)\s+(?:said|says|stated|added|told)\b", doc[start:end]):
+    if re.search(r"\b(?:[Hh]e|[Ss]he)\s+(?:said|says|stated|added|told)\b", doc[start:end]):
         said |= {stem(w) for w, _, _ in tokens(doc[max(0, start - PRONOUN_REACH):start])}  # "Lindgren … “…,” she said"
     if not names or not (set(names) <= said or (len(names) > 1 and names[-1] in said)):
         return None  # "Lindqvist said" names Maria Lindqvist too
@@ -833,9 +836,16 @@ def quotation(doc: str, start: int, end: int, query: Query) -> tuple[int, int] |
         return q
     close = doc.find("”", start, end)  # a quotation opened in an earlier sentence ("“Receiving … approach,” he stated")
     open_ = doc.rfind("“", max(0, start - MAX_QUOTED), start) if close >= 0 and "“" not in doc[start:close] else -1
-    if open_ < 0 or "”" in doc[open_:start]:
+    if open_ >= 0 and "”" not in doc[open_:start]:
+        return open_ + 1, close - (doc[close - 1] in ",.")
+    if not reported or '"' in doc[start:end] or "“" in doc[start:end]:
         return None
-    return open_ + 1, close - (doc[close - 1] in ",.")
+    for m in REPORTING.finditer(doc, start, end):  # "She said the water taxi had been reliable …"
+        subject = doc[max(start, m.start() - 60):m.start()].split()[-3:]
+        if subject and (fold(subject[-1]) in ("he", "she", "they") or {stem(fold(w)) for w in subject} & set(names)):
+            toks = list(tokens(doc[m.end():end]))
+            return _clause(doc, m.end(), toks, 0, query.said) if toks else None
+    return None
 
 
 def _with_the(doc: str, start: int, s: int) -> int:
