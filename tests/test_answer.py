@@ -142,6 +142,9 @@ CLUB = ("The club has a new membership plan.\n\n"
         "a newsletter or a free towel, and the club said prices would rise in May. The gold plan covers "
         "physiotherapy, massage and sauna sessions during the winter. The family plan offers swimming, tennis "
         "and a climbing wall for children.\n")
+MUSEUM = ("The museum reopened in May.\n\n"
+          "An adult ticket costs 12 pounds and a child ticket costs 6 pounds. A family pass is 30 pounds. "
+          "The museum has 40 staff, while the gardens have 12 gardeners and a shop with 3 staff.\n")
 CANAL = ("The old canal reopened this spring.\n\n"
          "In 1890 each porter was paid 6 shillings a week by the canal company. The first barge carried 40 "
          "tonnes of coal and 3 passengers. The lock keeper, who had worked there for 30 years, was given 2 acres "
@@ -186,6 +189,10 @@ CANAL = ("The old canal reopened this spring.\n\n"
     (CLUB, "what does the basic plan include", "parking, a locker and two guest passes"),
     (CLUB, "what does the gold plan cover?", "physiotherapy, massage and sauna sessions"),
     (CLUB, "what does the family plan offer", "swimming, tennis and a climbing wall"),
+    # a value belongs to what its own clause names, not to what the next clause names
+    (MUSEUM, "how much is a child ticket?", "6 pounds"),
+    (MUSEUM, "how much is an adult ticket", "12 pounds"),
+    (MUSEUM, "how many gardeners do the gardens have?", "12 gardeners"),
     # a number in a unit WordNet knows is a measure, not an identifier like "Article 65"
     (CANAL, "what were porters paid a week in 1890?", "6 shillings a week"),
     (CANAL, "what was the keeper given?", "2 acres"),

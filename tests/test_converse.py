@@ -433,3 +433,16 @@ def test_what_someone_said_is_also_what_the_text_reports_they_said(tmp_path, tur
     for question in turns:
         answer = c.ask(question)
     assert answer.text == expected
+
+
+@pytest.mark.parametrize("first, then, read", [
+    ("how much is an adult ticket", "and a family pass?", "how much is a family pass?"),
+    ("how many staff does the museum have", "and volunteers?", "how many volunteers does the museum have?"),
+    ("How much is a family pass?", "and an adult ticket?", "How much is an adult ticket?"),
+])
+def test_and_a_thing_asks_the_last_question_of_that_thing(tmp_path, first, then, read):
+    """"and a family pass?" after "how much is an adult ticket": the same question, of the pass."""
+    c = _conversation_of(tmp_path, "The museum reopened.\n\nAn adult ticket costs 12 pounds. A family pass is 30 "
+                                   "pounds. The museum has 40 staff and 120 volunteers.\n")
+    c.ask(first)
+    assert c.ask(then).resolved == read

@@ -20,6 +20,7 @@ AUXILIARY = r"(?:is|are|was|were|did|do|does|has|have|had|can|could|will|would)\
 POINTING = LazyPattern(r"\b(?:that|this|those|these)\W*$", re.I)  # "How many patients was that?"
 CONDITION = LazyPattern(rf"{LEAD}\s+(?:(?:those|the ones)\s+)?{PREPOSITIONS}", re.I)
 CONDITION_WORD = LazyPattern(PREPOSITIONS, re.I)
+COMPARED = LazyPattern(r"(?:more|less|fewer|longer|shorter|higher|lower|bigger|smaller|over|under)\b", re.I)
 POSSESSED = LazyPattern(rf"{LEAD}\s+(his|her|its|their)\s+(\w.*)", re.I)  # "And his PFS?"
 WH_START = LazyPattern(rf"^\s*(?:and\s+|also\s+)?{WH}\b(?!\s+about)", re.I)
 CONTEXT_WEIGHT = 0.5
@@ -353,6 +354,17 @@ def merge(previous: str, body: str) -> str:
         m = re.fullmatch(r"(\s*(?:is|are|was|were)\s+there\s+(?:any\s+)?)[\w-]+(?:\s+[\w-]+)?", stem_q, re.I)
         if m:  # "Were there any deaths?" then "What about kidney toxicity?"
             return f"{m.group(1)}{body}?"
+        m = re.fullmatch(r"(\s*(?:how\s+(?:much|many|long|old|big)|what|which)\s+(?:is|are|was|were)\s+)"
+                         r"(?:the\s+|an?\s+)?[\w-]+(?:\s+[\w-]+){0,3}", stem_q, re.I)
+        thing = not COMPARED.match(body)  # "and a family pass?", not "and longer than 20?"
+        m = re.fullmatch(r"(\s*(?:how\s+(?:much|many|long|old|big)|what|which)\s+(?:is|are|was|were)\s+)"
+                         r"(?:the\s+|an?\s+)?[\w-]+(?:\s+[\w-]+){0,3}", stem_q, re.I)
+        if m and thing:  # "How much is an adult ticket?" then "and a family pass?"
+            return f"{m.group(1)}{body}?"
+        m = re.fullmatch(r"(\s*how\s+many\s+)[\w-]+(?:\s+[\w-]+)?(\s+(?:do|does|did|are|were|is|was|have|has|had)\s.*)",
+                         stem_q, re.I)
+        if m and thing and body.split()[0].lower() not in ("the", "a", "an"):  # "How many staff does it have?", "and volunteers?"
+            return f"{m.group(1)}{body}{m.group(2)}?"
     return f"{aligned}?" if aligned else f"{stem_q} — {body}?"
 
 

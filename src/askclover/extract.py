@@ -945,15 +945,26 @@ def _gloss(doc: str, start: int, s: int, e: int) -> tuple[int, int] | None:
     return (a, b) if b > a else None
 
 
-def _proximity(doc: str, s: int, e: int, places: dict[str, list[int]], weight: dict[str, float]) -> float:
-    """How close a span sits to the question's words, each word counted by its IDF."""
+def _proximity(doc: str, s: int, e: int, places: dict[str, list[int]], weight: dict[str, float],
+               clauses: bool = False) -> float:
+    """How close a span sits to the question's words, each word counted by its IDF; with
+    ``clauses`` (for a value), a word past a clause's end ("and", a comma, a semicolon, "while")
+    is another clause's ("an adult ticket costs 12 pounds and a child ticket costs 6": the child
+    is not the 12's)."""
     total = sum(weight.values()) or 1.0
     score = 0.0
     for term, offsets in places.items():
         i = bisect_left(offsets, s)
-        d = min(s - offsets[i - 1] if i else math.inf, max(offsets[i] - e, 0) if i < len(offsets) else math.inf)
+        before, after = (offsets[i - 1] if i else None), (offsets[i] if i < len(offsets) else None)
+        d = min(s - before if before is not None and not (clauses and CLAUSE_BREAK.search(doc, before, s)) else math.inf,
+                max(after - e, 0) if after is not None and not (clauses and CLAUSE_BREAK.search(doc, e, max(after, e)))
+                else math.inf)
         score += weight[term] * 2.0 ** (-d / 30.0)
     return score / total
+
+
+VALUES = (Q.COUNT, Q.AMOUNT, Q.DURATION, Q.DATE)  # what is said after what it is of
+CLAUSE_BREAK = LazyPattern(r"[,;]|\band\b|\bwhile\b|\bwhereas\b|\bbut\b")
 
 
 def _modifier(doc: str, s: int, e: int, end: int, asked: set[str] = frozenset(), plural: bool = False) -> bool:
@@ -1131,7 +1142,7 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
             continue  # "the FDA's program" in "who does the program support": part of the subject
         if qtype is Q.PERSON and head & BODIES and _named_by_role(doc, s, e, hit.start):
             continue  # "which company": not "the company’s chief operating officer, Jarrod Longcor,"
-        score = 3.0 * _proximity(doc, s, e, places, weight) - 0.3 * inside
+        score = 3.0 * _proximity(doc, s, e, places, weight, clauses=qtype in VALUES) - 0.3 * inside
         counted = _counted_noun(doc, s, e)
         if qtype is Q.COUNT and head & set(span_words):  # "over 100 different species": the asked noun is counted
             counted = next(iter(head & set(span_words)))
