@@ -56,13 +56,14 @@ HOSTILE = {
 }
 
 
-@pytest.mark.parametrize("pattern", ["CAPITALISED", "QUANTITY", "DATE", "REASON", "NAMING", "LOCATIVE"])
+@pytest.mark.parametrize("pattern", ["CAPITALISED", "QUANTITY", "DATE", "REASON", "NAMING", "LOCATIVE", "FRACTION",
+                                     "REPORTING", "CLAUSE_BREAK", "LOWER_RUN"])
 @pytest.mark.parametrize("kind", sorted(HOSTILE))
 def test_patterns_read_in_text_are_linear(pattern, kind):
     assert_linear(finds(getattr(X, pattern)), HOSTILE[kind], 500)
 
 
-@pytest.mark.parametrize("pattern", ["INSTANCES", "DATE"])
+@pytest.mark.parametrize("pattern", ["INSTANCES", "DATE", "RATE"])
 @pytest.mark.parametrize("kind", sorted(HOSTILE))
 def test_patterns_matched_at_each_word_are_linear(pattern, kind):
     compiled = getattr(X, pattern)

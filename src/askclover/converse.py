@@ -354,8 +354,6 @@ def merge(previous: str, body: str) -> str:
         m = re.fullmatch(r"(\s*(?:is|are|was|were)\s+there\s+(?:any\s+)?)[\w-]+(?:\s+[\w-]+)?", stem_q, re.I)
         if m:  # "Were there any deaths?" then "What about kidney toxicity?"
             return f"{m.group(1)}{body}?"
-        m = re.fullmatch(r"(\s*(?:how\s+(?:much|many|long|old|big)|what|which)\s+(?:is|are|was|were)\s+)"
-                         r"(?:the\s+|an?\s+)?[\w-]+(?:\s+[\w-]+){0,3}", stem_q, re.I)
         thing = not COMPARED.match(body)  # "and a family pass?", not "and longer than 20?"
         m = re.fullmatch(r"(\s*(?:how\s+(?:much|many|long|old|big)|what|which)\s+(?:is|are|was|were)\s+)"
                          r"(?:the\s+|an?\s+)?[\w-]+(?:\s+[\w-]+){0,3}", stem_q, re.I)

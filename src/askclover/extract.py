@@ -113,9 +113,9 @@ def defines(question: str) -> bool:
 
 
 def cased(question: str, index: Index) -> str:
-    """The question with each word the knowledge writes only capitalised capitalised ("who is
-    dr amsel": "who is Dr Amsel"), as its reader would write the names; not a function word
-    ("The" opening every sentence) nor a short form the text defines ("PFS")."""
+    """The question with a capital on each word the knowledge writes only with one ("who is dr
+    amsel": "who is Dr Amsel"), as its reader would write the names; not on a function word
+    ("The" opening every sentence) nor on a short form the text defines ("PFS")."""
     shorts = {fold(k) for k in index.abbreviations}
     return LOWER_RUN.sub(lambda m: m.group().capitalize() if m.group() in index.vocabulary
                          and m.group() not in index.lower and m.group() not in STOP_WORDS
@@ -579,8 +579,8 @@ def _clause(doc: str, start: int, toks: list, i: int, own: set[str]) -> tuple[in
             continue
         k += 1
     clauses.append((i, k))
-    a, b = max((c for c in clauses if c[1] > c[0]), key=lambda c: sum(w not in STOP_WORDS and stem(w) in own for w, _, _ in toks[c[0]:c[1]]),
-               default=(i, i))
+    said = [w not in STOP_WORDS and stem(w) in own for w, _, _ in toks]
+    a, b = max((c for c in clauses if c[1] > c[0]), key=lambda c: sum(said[c[0]:c[1]]), default=(i, i))
     words = [w for w, _, _ in toks[a:b]]
     if not words or b - a > MAX_CLAUSE or not _says_more(words, own):
         return None
