@@ -405,6 +405,8 @@ def test_the_texts_form_of_a_word_is_no_typo_to_show(tmp_path):
 @pytest.mark.parametrize("question, expected", [
     ("how much does the other plan cost", "35 pounds a month"),
     ("how much does the first plan cost", "20 pounds a month"),
+    ("how much does the second plan cost", "35 pounds a month"),  # of two, the second is "the other"
+    ("what time does the second coach leave", "10 a.m."),
 ])
 def test_the_other_x_is_read_in_the_clause_that_names_the_other_x(tmp_path, question, expected):
     """"One plan costs 20 pounds; the other plan costs 35": the other plan's value is the one beside it."""

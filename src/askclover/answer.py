@@ -146,11 +146,12 @@ class Answerer:
         quoted = self.quoted(query) if found is None else None
         if quoted:
             special.append((Origin.QUOTED, *quoted))
-        placed = ""
+        placed, first = "", None
         nth = self.enumerated(query, hits)
         if nth:
-            placed = ENUMERATED.search(query.fixed_text).group(1)
+            placed, noun = ENUMERATED.search(query.fixed_text).groups()
             hits = [nth, *(h for h in hits if (h.passage, h.sentence) != (nth.passage, nth.sentence))]
+            first = re.compile(rf"\b(?:one|the\s+first|a\s+first)\s+{re.escape(noun)}\b", re.I)
         asked = query.fixed_text if resolved == question else resolved
         asked = re.sub(rf"\b{placed}\b", "", asked) if placed else asked
         read = replace(query, concepts=tuple(c for c in query.concepts if (stem(fold(placed)),) not in c)) \
@@ -162,7 +163,10 @@ class Answerer:
                 break  # past the deadline: the candidates read so far
             held, span = self.span_of(hit, qtype, read) if qtype not in SENTENCE_TYPES else (hit, None)
             origin = Origin.ENUMERATED if nth and rank == 0 else Origin.RANKED
-            out.append(self.candidate(hit, held, span, origin, read, qtype, top, asked))
+            cand = self.candidate(hit, held, span, origin, read, qtype, top, asked)
+            if rank and first and first.search(hit.text) and not cand.facts.conflict:  # "One route used …": the first
+                cand = replace(cand, facts=replace(cand.facts, conflict=f"it is about the first; the question asks the {placed}"))
+            out.append(cand)
         return out
 
     def candidate(self, hit: Hit, held: Hit, span: Span | None, origin: Origin, query: Query,

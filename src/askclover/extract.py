@@ -37,7 +37,7 @@ QUANTITY = LazyPattern(
 FRACTIONS = "half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?"
 FRACTION = LazyPattern(rf"(?:\b{MODIFIER}\s+)?(?<![\w-])(?:(?:an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
                        rf"(?:{FRACTIONS})|(?:{FRACTIONS})(?=\s+of\s))(?![\w-])", re.I)  # "about a third", "Half of"
-RATE = LazyPattern(rf"\s+(?:a|an|per|each|every)\s+(?:{'|'.join(TIME_UNITS)})s?\b", re.I)
+RATE = LazyPattern(rf"\s{{1,3}}+(?:a|an|per|each|every)\s{{1,3}}+(?:{'|'.join(TIME_UNITS)})s?\b", re.I)
 TIME_STEMS = frozenset(stem(u) for u in [*TIME_UNITS, "time"])
 ORDINAL_NAMES = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
                  "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
@@ -1375,7 +1375,8 @@ def missing_numbers(question: str, passage: str) -> list[str]:
         if (w in NUMBER_WORDS and w != "one" and before not in ("which", "what")
                 and w not in said and NUMBER_WORDS[w] not in said):
             missing.append(w)
-        elif w in ORDINAL_NAMES[1:] and w not in said and stem(w) not in {stem(t) for t in said}:
+        elif w in ORDINAL_NAMES[1:] and w not in said and stem(w) not in {stem(t) for t in said} \
+                and not (w == "second" and said & {"other", "another"}):  # of two, the second is "the other"
             missing.append(w)  # "the fourth quarter" where the text has only the third
     return missing
 
