@@ -261,8 +261,9 @@ def best_thresholds(rows, picks, weights) -> tuple[float, float]:
     width = int(round(SMOOTH / 0.01))
     smooth = {s: np.convolve(np.pad(m, width, mode="edge"), np.ones(2 * width + 1) / (2 * width + 1), "valid")
               for s, m in merits.items()}
-    return max(((float(t), s) for t in grid for s in SPAN_GRID),
-               key=lambda ts: (smooth[ts[1]][int(round((ts[0] - 0.05) / 0.01))], -abs(ts[0] - 0.5)))
+    i, s = max(((i, s) for i in range(len(grid)) for s in SPAN_GRID),
+               key=lambda is_: (smooth[is_[1]][is_[0]], -abs(grid[is_[0]] - 0.5)))
+    return float(grid[i]), s
 
 
 def folds(rows: list[Row], k: int = 0) -> dict[str, list[int]]:

@@ -151,7 +151,7 @@ class Answerer:
         if nth:
             placed, noun = ENUMERATED.search(query.fixed_text).groups()
             hits = [nth, *(h for h in hits if (h.passage, h.sentence) != (nth.passage, nth.sentence))]
-            first = re.compile(rf"\b(?:one|the\s+first|a\s+first)\s+{re.escape(noun)}\b", re.I)
+            first = first_of(noun)
         asked = query.fixed_text if resolved == question else resolved
         asked = re.sub(rf"\b{placed}\b", "", asked) if placed else asked
         read = replace(query, concepts=tuple(c for c in query.concepts if (stem(fold(placed)),) not in c)) \
@@ -215,7 +215,7 @@ class Answerer:
             return None
         if any(re.search(rf"\b{m.group(1)}\s+{m.group(2)}\b", h.text, re.I) for h in hits):
             return None
-        first = re.compile(rf"\b(?:one|the\s+first|a\s+first)\s+{m.group(2)}\b", re.I)
+        first = first_of(m.group(2))
         then = re.compile(rf"\b(?:the\s+other|another|the\s+next|(?:the|a)\s+(?:{ORDINALS}))\s+{m.group(2)}\b", re.I)
         wanted = ORDINAL_NAMES.index(m.group(1).lower()) + 1
         for hit in (h for h in hits[:READ_HITS] if first.search(h.text)):
@@ -292,11 +292,13 @@ class Answerer:
         context = self.passage_text(hit) if context is None else context
         return coverage(query, hit.text, context, self.index)
 
-    def deeper(self, query: Query, read, next_too: bool = False) -> Iterator[tuple[Hit, Span]]:
+    def deeper(self, query: Query, read, next_too: bool = False,
+               hits: list[Hit] | None = None) -> Iterator[tuple[Hit, Span]]:
         """The hits, searched deeper than the usual ones (the sentence may share few words with
-        the question), whose span ``read(doc, start, end)`` finds, best-ranked first; with
-        ``next_too``, in the sentence after a hit as well ("Lindgren … . “…,” she said.")."""
-        for hit in self.retriever.search(query, k=DEFINE_HITS):
+        the question; ``hits`` if already searched), whose span ``read(doc, start, end)`` finds,
+        best-ranked first; with ``next_too``, in the sentence after a hit as well ("Lindgren … .
+        “…,” she said.")."""
+        for hit in hits if hits is not None else self.retriever.search(query, k=DEFINE_HITS):
             if query.late():
                 return
             for h in (hit, self.following(hit)) if next_too else (hit,):
@@ -310,8 +312,12 @@ class Answerer:
         failing that, one that reports them ("She said the water taxi had been …")."""
         if not SAID.match(query.fixed_text):
             return None
-        return next(self.deeper(query, lambda doc, s, e: quotation(doc, s, e, query), next_too=True), None) or \
-            next(self.deeper(query, lambda doc, s, e: quotation(doc, s, e, query, reported=True), next_too=True), None)
+        hits = self.retriever.search(query, k=DEFINE_HITS)  # searched once, read twice
+        for reported in (False, True):
+            found = next(self.deeper(query, lambda doc, s, e: quotation(doc, s, e, query, reported), True, hits), None)
+            if found:
+                return found
+        return None
 
     def described(self, query: Query) -> tuple[Hit, Span] | None:
         """For "what (kind of thing) is X": the best-ranked sentence that puts a description
@@ -321,6 +327,11 @@ class Answerer:
         defining = [(hit, span) for hit, span in found  # "Imperialism is a type of …" before "Imperialism, the Highest …"
                     if re.match(r"[\w\s’'-]{1,60}?\s(?:is|are|was|were)\s", self.doc(hit)[hit.start:span.start])]
         return next(iter(defining or found), None)
+
+
+def first_of(noun: str) -> re.Pattern[str]:
+    """Where a text introduces the first of an enumeration of ``noun``: "One group", "the first group"."""
+    return re.compile(rf"\b(?:one|the\s+first|a\s+first)\s+{re.escape(noun)}\b", re.I)
 
 
 def undated(span: Span, doc: str, query: Query) -> bool:

@@ -114,7 +114,6 @@ def kin(f: Facts) -> float:
     return f.kin
 
 
-
 @feature
 def coverage_typed(f: Facts) -> float:
     """Coverage where a typed span was found: a value of the asked kind needs fewer words around it."""
