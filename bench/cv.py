@@ -1,6 +1,6 @@
 """Leave-one-article-out cross-validation of the fitted reader: fitted and held-out side by side.
 
-    python bench/cv.py [--fresh] [--sets dev user ...] [--test heldout-b heldout-d heldout-f heldout-g]
+    python bench/cv.py [--fresh] [--sets dev user ...] [--test heldout-b heldout-d heldout-f heldout-g heldout-h heldout-i]
 
 Held-out: each article's questions are decided by weights (and an L2 strength and threshold)
 chosen without any question about that article. Fitted: the weights fitted on everything.
@@ -73,7 +73,7 @@ def table(title, rows, by_set) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sets", nargs="+", default=F.FITTED)
-    ap.add_argument("--test", nargs="*", default=["heldout-b", "heldout-d", "heldout-f", "heldout-g"],
+    ap.add_argument("--test", nargs="*", default=["heldout-b", "heldout-d", "heldout-f", "heldout-g", "heldout-h", "heldout-i"],
                     help="sets never fitted on: totals only")
     ap.add_argument("--rows", type=Path, default=F.ROOT / "bench/.rows.pkl")
     ap.add_argument("--fresh", action="store_true")

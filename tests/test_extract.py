@@ -674,6 +674,37 @@ def test_how_old_wants_an_age_and_how_often_an_interval(tmp_path):
     assert ans.ask("How often are doses given?").text == "14 days apart"
 
 
+DEPOT = ("The Riverside tram depot reopened on Monday after a two-year refit. Trams leave the depot every 12 "
+         "minutes during the day. The night tram runs once an hour after midnight. Inspectors check each tram "
+         "twice a week, and the brakes are replaced three times a year. The refit recruited 35 new drivers and "
+         "12 mechanics. Local residents lodged 48 complaints about noise during the works.\n")
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("how often do trams leave the depot", "every 12 minutes"),
+    ("how often does the night tram run", "once an hour"),
+    ("how often are the trams checked", "twice a week"),
+    ("How frequently are the brakes replaced?", "three times a year"),
+])
+def test_how_often_is_answered_by_a_frequency(tmp_path, question, expected):
+    assert Answerer(_index_of(tmp_path, DEPOT)).ask(question).text == expected
+
+
+def test_how_often_and_no_frequency_is_not_said(tmp_path):
+    a = Answerer(_index_of(tmp_path, "The depot reopened after a two-year refit that took 20 weeks.\n")).ask(
+        "how often is the depot refitted")
+    assert not a.answered
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("how many people complained about the noise", "48 complaints"),  # a noun derived from the verb
+    ("how many mechanics were recruited", "12 mechanics"),  # two counts joined by "and" are no range
+    ("how many drivers did the refit recruit", "35 new drivers"),
+])
+def test_a_count_of_what_the_question_asks_in_other_words(tmp_path, question, expected):
+    assert Answerer(_index_of(tmp_path, DEPOT)).ask(question).text == expected
+
+
 def test_a_bare_count_followed_by_what_the_question_asks_counts_those(tmp_path):
     idx = _index_of(tmp_path, "Three patients who received at least four infusions showed an average PFS of 8.1 "
                               "months, with two experiencing measurable tumor shrinkage. The man received four "

@@ -57,7 +57,7 @@ HOSTILE = {
 
 
 @pytest.mark.parametrize("pattern", ["CAPITALISED", "QUANTITY", "DATE", "REASON", "NAMING", "LOCATIVE", "FRACTION",
-                                     "REPORTING", "CLAUSE_BREAK", "LOWER_RUN"])
+                                     "REPORTING", "CLAUSE_BREAK", "LOWER_RUN", "FREQUENCY"])
 @pytest.mark.parametrize("kind", sorted(HOSTILE))
 def test_patterns_read_in_text_are_linear(pattern, kind):
     assert_linear(finds(getattr(X, pattern)), HOSTILE[kind], 500)

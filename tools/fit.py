@@ -42,8 +42,10 @@ SETS = {  # name -> (questions, articles folder or None for the shipped article)
     "heldout-e": (ROOT / "bench/sets/e/questions.jsonl", ROOT / "bench/sets/e/articles"),
     "heldout-f": (ROOT / "bench/sets/f/questions.jsonl", ROOT / "bench/sets/f/articles"),
     "heldout-g": (ROOT / "bench/sets/g/questions.jsonl", ROOT / "bench/sets/g/articles"),
+    "heldout-h": (ROOT / "bench/sets/h/questions.jsonl", ROOT / "bench/sets/h/articles"),
+    "heldout-i": (ROOT / "bench/sets/i/questions.jsonl", ROOT / "bench/sets/i/articles"),
 }
-FITTED = ["dev", "user", "user-articles", "squad", "heldout-a", "heldout-c", "heldout-e"]  # b, d, f, g: only reported
+FITTED = ["dev", "user", "user-articles", "squad", "heldout-a", "heldout-c", "heldout-e"]  # b, d, f, g, h, i: only reported
 UNANSWERABLE_SHARE = 0.2  # the mix a user asks: mostly answerable (README of the user sets)
 L2_GRID = (0.003, 0.03, 0.3)
 L2_TIE = 0.001  # a share of the questions' weight: differences smaller than this are noise

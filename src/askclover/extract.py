@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import os
 import re
 from bisect import bisect_left
 from collections.abc import Collection
@@ -13,7 +14,7 @@ from .index import Index
 from .model import Hit, QuestionType
 from .retrieve import Query
 from .text import (MEASURES, LazyPattern, NUMBER_WORDS, ORDINAL_WORDS, STOP_WORDS, edit_distance, fold, is_length,
-                   is_unit, opposed, opposites, past_forms, stem, tokens)
+                   is_unit, opposed, opposites, past_forms, related_terms, stem, tokens)
 
 Q = QuestionType
 
@@ -38,6 +39,12 @@ FRACTIONS = "half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ni
 FRACTION = LazyPattern(rf"(?:\b{MODIFIER}\s+)?(?<![\w-])(?:(?:an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
                        rf"(?:{FRACTIONS})|(?:{FRACTIONS})(?=\s+of\s))(?![\w-])", re.I)  # "about a third", "Half of"
 RATE = LazyPattern(rf"\s{{1,3}}+(?:a|an|per|each|every)\s{{1,3}}+(?:{'|'.join(TIME_UNITS)})s?\b", re.I)
+FREQUENCY = LazyPattern(  # "every 12 minutes", "twice a week", "three times a year", "14 days apart", "weekly"
+    rf"(?:\b(?:no\s+more\s+than|no\s+less\s+than|at\s+least|at\s+most|up\s+to|about|roughly|around)\s+)?"
+    rf"(?<![\w.,-])(?:(?:every|each)\s+(?:other\s+|few\s+)?(?:{NUMBER}\s+)?(?:{'|'.join(TIME_UNITS)}|fortnight)s?|"
+    rf"(?:once|twice|thrice|{NUMBER}\s+times)\s+(?:a|an|per|each|every)\s+(?:{'|'.join(TIME_UNITS)}|fortnight)|"
+    rf"{NUMBER}\s+(?:{'|'.join(TIME_UNITS)})s?\s+apart|(?:hourly|daily|weekly|fortnightly|monthly|quarterly|yearly|annually))\b",
+    re.I)
 TIME_STEMS = frozenset(stem(u) for u in [*TIME_UNITS, "time"])
 ORDINAL_NAMES = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
                  "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
@@ -155,7 +162,7 @@ def classify(question: str, abbreviations: dict[str, str] | None = None) -> Ques
     if word == "how":
         if nxt == "many":
             return Q.COUNT
-        if nxt in ("long", "often") or rest[:2] == ["far", "apart"]:  # "how often": every 14 days
+        if nxt in ("long", "often", "frequently") or rest[:2] == ["far", "apart"]:  # "how often": every 14 days
             return Q.DURATION
         if nxt in MEASURES:
             return Q.AMOUNT
@@ -214,12 +221,19 @@ def asks_extent(question: str) -> bool:
     return at is not None and (words[at + 2:at + 3] in (["is"], ["was"], ["are"], ["were"]) or words[-1:] == ["be"])
 
 
+def asks_frequency(question: str) -> bool:
+    """"How often", "how frequently": a frequency answers ("every 12 minutes", "twice a week")."""
+    return re.search(r"\bhow\s+(?:often|frequently)\b", question, re.I) is not None
+
+
 def _candidates(qtype: QuestionType, doc: str, start: int, end: int, lower: Collection[str],
-                extent: bool = False) -> list[tuple[int, int]]:
+                extent: bool = False, frequency: bool = False) -> list[tuple[int, int]]:
     """Spans of the sentence ``doc[start:end]`` that could answer a question of ``qtype``
     (``lower``: the words the knowledge writes in lower case; ``extent``: a how-long question
-    a length answers too)."""
+    a length answers too; ``frequency``: a how-often question, which only a frequency answers)."""
     text = doc[start:end]
+    if qtype is Q.DURATION and frequency:
+        return [(start + m.start(), start + m.end()) for m in FREQUENCY.finditer(text)]
     if qtype in (Q.COUNT, Q.AMOUNT, Q.DURATION):
         out = [_of_what(doc, start + m.start(), start + m.end(), end) for m in FRACTION.finditer(text)]
         at = 0
@@ -320,7 +334,10 @@ def _ranges(doc: str, spans: list[tuple[int, int]], each: bool = True) -> list[t
     ``each``: not for how many) a count into the measure of each, "three cycles of 10 mCi/m²"."""
     out = []
     for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
-        if re.fullmatch(r"\s*(?:to|-|–|and)\s*(?:about|approximately|around|nearly)?\s*", doc[e1:s2]) or (
+        joint = re.fullmatch(r"\s*(?:to|-|–|(and))\s*(?:about|approximately|around|nearly)?\s*", doc[e1:s2])
+        if joint and joint.group(1) and not re.search(r"\bbetween\s+$", doc[max(0, s1 - 10):s1], re.I):
+            joint = None  # "35 drivers and 12 mechanics": two counts; "between 2 mg and 5 mg": a range
+        if joint or (
                 each and re.fullmatch(r"\s+of\s+", doc[e1:s2]) and _has_unit(doc[s2:e2]) and not _has_unit(doc[s1:e1])):
             out.append((s1, e2))
     return out
@@ -1008,6 +1025,19 @@ def _counted_noun(doc: str, s: int, e: int) -> str:
     return ""
 
 
+def _akin(a: str, b: str) -> bool:
+    """Two stems WordNet relates either way (a synonym, a derived word, one step up or down)."""
+    return (b,) in related_terms(a) or (a,) in related_terms(b)
+
+
+def _counts_asked(counted: str, head: set[str], own: set[str]) -> bool:
+    """The noun a number counts is, in other words, what the question asks to count: a relative
+    of its noun ("therapies" for treatments), or a word derived from its verb ("48 complaints"
+    for "how many people complained")."""
+    return any(_akin(counted, h) for h in head) or any(
+        len(os.path.commonprefix([counted, o])) >= 5 and _akin(counted, o) for o in own - head)
+
+
 def _counts_those(doc: str, s: int, e: int, end: int, own: set[str]) -> bool:
     """True for a bare count followed by what the question asks of the things counted ("two
     experiencing measurable tumor shrinkage" for "how many patients had tumor shrinkage")."""
@@ -1117,7 +1147,8 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
             heads.add(stem(fold(short)))
     kind = Q.AMOUNT if qtype is Q.DESCRIPTION else qtype
     scored: list[Span] = []
-    candidates = _candidates(kind, doc, hit.start, hit.end, index.lower, extent=asks_extent(query.fixed_text))
+    candidates = _candidates(kind, doc, hit.start, hit.end, index.lower, extent=asks_extent(query.fixed_text),
+                             frequency=asks_frequency(query.fixed_text))
     subject = _agent(qtype, query, doc, hit, candidates)
     asks_object = qtype in (Q.PERSON, Q.PLACE) and OBJECT_QUESTION.match(query.fixed_text) is not None
     objects = _objects(doc, hit, own) if asks_object else set()
@@ -1148,6 +1179,8 @@ def best_span(qtype: QuestionType, hit: Hit, doc: str, query: Query, index: Inde
             counted = next(iter(head & set(span_words)))
         elif qtype is Q.COUNT and head and _counts_those(doc, s, e, hit.end, own):
             counted = next(iter(head))  # "with two experiencing tumor shrinkage": two of them
+        if qtype is Q.COUNT and counted and counted not in head and _counts_asked(counted, head, own):
+            counted = next(iter(head or own))  # "48 complaints" for "how many people complained"
         if qtype is Q.COUNT and counted in head:
             score += COUNTED_FIT
         elif qtype is Q.COUNT and counted and head and not (counted in TIME_STEMS and head & TIME_STEMS):
